@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Whole-process benchmark of the wsd renderer (interpreter start included).
+
+    python benchmarks/bench_render.py [--repeat N]
+
+Rows:
+  site+goldens   every diagrams/**/*.wsd plus every tests/wsd/cases/*.wsd, one process
+  realistic x30  30 generated site-like diagrams of 50-150 events, one process
+                 (target < 0.25 s including interpreter start)
+  synthetic N    one diagram of N = 100, 1,000, 10,000 events, one process each
+                 (target: 10,000 under 2 s, time growing linearly)
+  peak memory    tracemalloc peak and max RSS while rendering 10,000 events (target < 100 MB)
+  python -c pass interpreter start alone, for reference
+Each time is the best of --repeat runs (default 3). No assertions: it prints a table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "hooks"
+PARTS = [("actor", "Client", "Client"), ("participant", "nova-api", "API"),
+         ("participant:database", "API DB", "APIDB"), ("participant", "nova-conductor", "Cond"),
+         ("participant", "nova-scheduler", "Sched"), ("participant", "Placement", "Placement"),
+         ("participant", "nova-compute", "Compute"), ("participant", "libvirt driver", "Virt"),
+         ("participant:database", "cell DB", "CellDB"), ("participant", "Neutron", "Neutron")]
+CALLS = ["build_and_run_instance (cast)", "select_destinations (call)", "instance.save()",
+         "GET /v2.1/servers/{id}", "allocate_for_instance", "claim_resources",
+         "_hard_reboot()", "reboot_instance (cast)", "spawn()", "plug_vifs",
+         "PUT /allocations/{uuid}", "schedule_and_build_instances"]
+STATES = ["task_state = REBOOTING", "vm_state = ACTIVE", "power_state = RUNNING",
+          "task_state = 重启中", "task_state = SPAWNING"]
+
+
+def realistic(n_events: int, seed: int) -> str:
+    """A site-like diagram: links before messages, notes, alt/opt frames, activations."""
+    rng = random.Random(seed)
+    lines = [f"title 操作 Operation {seed} (Nova 2026.1 Gazpacho)", "autonumber",
+             "# linkbase: https://opendev.org/openstack/nova/src/branch/stable/2026.1/"]
+    lines += [f'{kind} "{label}" as {alias}' for kind, label, alias in PARTS]
+    aliases = [a for _, _, a in PARTS]
+    frames: list[str] = []
+    for i in range(n_events):
+        r = rng.random()
+        a, b = rng.sample(aliases, 2)
+        if r < 0.55:
+            lines.append(f"# link: nova/compute/manager.py#L{100 + i} ComputeManager.step_{i}")
+            arrow = rng.choice(["->", "->>", "->+", "-->"])
+            lines.append(f"{a}{arrow}{b}: {rng.choice(CALLS)}")
+            if arrow == "->+":
+                lines.append(f"{b}-->-{a}: result")
+        elif r < 0.75:
+            lines.append(f"note over {a}: {rng.choice(STATES)}")
+        elif r < 0.82 and len(frames) < 2:
+            frame = rng.choice(["alt soft reboot", "opt 配置了 vif 插入超时", "loop retries"])
+            lines.append(frame)
+            frames.append(frame.split()[0])
+        elif r < 0.86 and frames and frames[-1] == "alt":
+            lines.append("else hard reboot")
+        elif r < 0.92 and frames:
+            lines.append("end")
+            frames.pop()
+        else:
+            lines.append(f"{a}->{a}: _local_step_{i}()")
+    lines += ["end"] * len(frames)
+    return "\n".join(lines) + "\n"
+
+
+def synthetic(n_events: int) -> str:
+    """A plain generated diagram of ``n_events`` messages, notes and frames."""
+    return realistic(n_events, seed=n_events)
+
+
+def timed(cmd: list[str], repeat: int, cwd: Path) -> float:
+    """Best wall time of ``repeat`` runs of ``cmd`` (fails loudly if it fails)."""
+    env = dict(os.environ, PYTHONPATH=str(HOOKS))
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+        dt = time.perf_counter() - t0
+        if res.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{res.stderr[-2000:]}")
+        best = min(best, dt)
+    return best
+
+
+MEMORY_PROBE = r"""
+import json, resource, sys, tracemalloc
+tracemalloc.start()
+import wsd
+text = open(sys.argv[1], encoding="utf-8").read()
+svg = wsd.render(text)
+cur, peak = tracemalloc.get_traced_memory()
+print(json.dumps({"peak": peak, "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "svg_bytes": len(svg.encode())}))
+"""
+
+
+def main(argv: list[str]) -> int:
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    py = sys.executable
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        out = tmp / "out"
+        rows.append(("python -c pass", "-", f"{timed([py, '-c', 'pass'], repeat, tmp):.3f}",
+                     "interpreter start alone"))
+        site = sorted((ROOT / "diagrams").glob("**/*.wsd"))
+        goldens = sorted((ROOT / "tests/wsd/cases").glob("*.wsd"))
+        files = [str(p) for p in site + goldens]
+        t = timed([py, "-m", "wsd", *files, "-o", str(out)], repeat, tmp)
+        rows.append(("site+goldens", f"{len(site)}+{len(goldens)} files", f"{t:.3f}",
+                     "one process"))
+        real = []
+        rng = random.Random(42)
+        for i in range(30):
+            p = tmp / f"real{i:02}.wsd"
+            p.write_text(realistic(rng.randint(50, 150), i), encoding="utf-8")
+            real.append(str(p))
+        t = timed([py, "-m", "wsd", *real, "-o", str(out)], repeat, tmp)
+        rows.append(("realistic x30", "50-150 events each", f"{t:.3f}",
+                     "target < 0.25 s " + ("OK" if t < 0.25 else "MISSED")))
+        base = None
+        for n in (100, 1000, 10_000):
+            p = tmp / f"synth{n}.wsd"
+            p.write_text(synthetic(n), encoding="utf-8")
+            t = timed([py, "-m", "wsd", str(p), "-o", str(out)], repeat, tmp)
+            t_start = float(rows[0][2])
+            per = (t - t_start) / n * 1e6
+            if base is None:
+                base = per
+            note = f"{per:.0f} us/event after start-up"
+            if n == 10_000:
+                note += "; target < 2 s " + ("OK" if t < 2 else "MISSED")
+            rows.append((f"synthetic {n:,}", f"{n:,} events", f"{t:.3f}", note))
+        probe = tmp / "probe.py"
+        probe.write_text(MEMORY_PROBE, encoding="utf-8")
+        env = dict(os.environ, PYTHONPATH=str(HOOKS))
+        res = subprocess.run([py, str(probe), str(tmp / "synth10000.wsd")], env=env,
+                             capture_output=True, text=True, check=True)
+        mem = json.loads(res.stdout)
+        rows.append(("peak memory", "10,000 events", f"{mem['peak'] / 1e6:.1f} MB",
+                     f"tracemalloc peak; max RSS {mem['rss_kb'] / 1024:.1f} MB; "
+                     f"SVG {mem['svg_bytes'] / 1e6:.1f} MB; target < 100 MB " +
+                     ("OK" if mem["peak"] < 100e6 else "MISSED")))
+    widths = [max(len(r[i]) for r in rows + [("case", "input", "seconds", "note")])
+              for i in range(4)]
+    header = ("case", "input", "seconds", "note")
+    print(f"wsd benchmark (best of {repeat}, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs)")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

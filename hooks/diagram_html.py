@@ -1,0 +1,84 @@
+"""HTML for diagrams in pages: the figure, the error box, and slot markers.
+
+The Markdown side never sees SVG.  Where a diagram belongs, the Markdown
+extension (:mod:`diagram_markdown`) leaves a marker comment
+``<!--wsd-slot:N-->``; after the page is rendered and indexed for search,
+:func:`fill_slots` swaps each marker for the HTML built here.  The figure
+carries ``data-search-exclude`` as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import escape
+
+from diagram_cache import Artifact
+
+SLOT_RE = re.compile(r"<!--wsd-slot:(\d+)-->")
+_PROLOG_RE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
+_WIDTH_RE = re.compile(r"<svg\b[^>]*?\swidth=\"([0-9.]+)(?:px)?\"", re.IGNORECASE)
+_SCRIPT_RE = re.compile(r"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+
+FULL_SIZE_LABEL = "查看大图 · Full size"
+
+
+def slot_marker(number: int) -> str:
+    """The comment that stands for diagram slot ``number`` in rendered HTML."""
+    return f"<!--wsd-slot:{number}-->"
+
+
+def fill_slots(html: str, slots: dict[int, str]) -> str:
+    """Replace every marker in ``html`` with its slot's HTML (unknown: empty)."""
+    if "<!--wsd-slot:" not in html:
+        return html
+    return SLOT_RE.sub(lambda m: slots.get(int(m.group(1)), ""), html)
+
+
+def inline_image(artifact: Artifact, alt: str) -> str:
+    """The diagram itself: inline SVG, or a PNG as an ``<img>`` data URI."""
+    if artifact.fmt == "png":
+        data = base64.b64encode(artifact.data).decode("ascii")
+        return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}">'
+    svg = _PROLOG_RE.sub("", artifact.text, count=1)
+    return _SCRIPT_RE.sub("", svg)
+
+
+def natural_width(artifact: Artifact) -> str | None:
+    """The SVG's own ``width`` in pixels (as written), if it declares one."""
+    if artifact.fmt != "svg":
+        return None
+    match = _WIDTH_RE.search(artifact.data[:4000].decode("utf-8", "replace"))
+    return match.group(1) if match else None
+
+
+def figure_html(artifact: Artifact, alt: str, full_size_href: str | None) -> str:
+    """A figure holding the diagram, its caption and a full-size link."""
+    width = natural_width(artifact)
+    style = f' style="--wsd-width: {width}px"' if width else ""
+    parts = [
+        '<figure class="wsd-figure" data-search-exclude>',
+        f'<div class="wsd-diagram" role="group" aria-label="{escape(alt)}"{style}>',
+        inline_image(artifact, alt),
+        "</div>",
+    ]
+    caption = f'<span class="wsd-caption">{escape(alt)}</span>' if alt else ""
+    if full_size_href:
+        caption += (
+            f'<a class="wsd-full-size" href="{escape(full_size_href)}" '
+            f'target="_blank" rel="noopener">{FULL_SIZE_LABEL}</a>'
+        )
+    if caption:
+        parts.append(f"<figcaption>{caption}</figcaption>")
+    parts.append("</figure>")
+    return "".join(parts)
+
+
+def error_html(title: str, details: str) -> str:
+    """A visible error box (Material ``failure`` admonition), text escaped."""
+    return (
+        '<div class="admonition failure wsd-error" role="alert" data-search-exclude>'
+        f'<p class="admonition-title">{escape(title)}</p>'
+        f"<pre><code>{escape(details)}</code></pre>"
+        "</div>"
+    )

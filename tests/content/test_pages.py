@@ -1,0 +1,66 @@
+"""Each operation page exists, names the release, and carries both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from .nova_source import CODENAME, DIAGRAMS, DOCS, RELEASE
+from .pages import OPERATIONS, SECTIONS, cjk_share, load
+
+
+@pytest.fixture(params=OPERATIONS)
+def page(request):
+    return load(request.param)
+
+
+def test_front_matter_names_the_operation(page):
+    op = page.meta["operation"]
+    for key in ("en", "zh", "rest", "cli", "horizon"):
+        assert op.get(key), f"{page.path.name}: operation.{key} is missing"
+    assert any(c.startswith("openstack ") for c in op["cli"])
+    assert any(c.startswith("nova ") for c in op["cli"])
+    assert cjk_share(str(op["zh"])) > 0.5
+    assert "·" in page.meta["title"] and cjk_share(page.meta["title"]) > 0.1
+
+
+def test_release_is_named(page):
+    assert str(page.meta["nova_release"]).startswith(RELEASE)
+    assert f"Nova {RELEASE} ({CODENAME})" in page.body
+
+
+def test_every_section_is_there_in_both_languages(page):
+    sections = page.sections
+    missing = [s for s in SECTIONS if s not in sections]
+    assert not missing, f"{page.path.name}: missing sections {missing}"
+    for title in SECTIONS:
+        tabs = page.tabs(title)
+        assert list(tabs)[:2] == ["中文", "English"], f"{page.path.name} / {title}: tabs {list(tabs)}"
+        zh, en = tabs["中文"], tabs["English"]
+        assert cjk_share(zh) > 0.4, f"{page.path.name} / {title}: the 中文 tab is not Chinese"
+        assert cjk_share(en) < 0.02, f"{page.path.name} / {title}: the English tab holds Chinese"
+        assert len(en.split()) >= 15, f"{page.path.name} / {title}: the English tab is too thin"
+
+
+def test_diagrams_exist_and_come_first(page):
+    assert page.diagrams, f"{page.path.name} embeds no diagram"
+    for target in page.diagrams:
+        assert (page.path.parent / target).resolve().is_file(), f"{page.path.name}: {target} not found"
+    first_section = page.body.index("\n## ")
+    assert page.body.index(page.diagrams[0]) < first_section, "the diagram sits above the walkthrough"
+
+
+def test_every_diagram_is_used_by_a_page():
+    used = {
+        (DOCS / "operations" / target).resolve()
+        for name in OPERATIONS
+        if (DOCS / "operations" / f"{name}.md").exists()
+        for target in load(name).diagrams
+    }
+    orphans = [p.name for p in DIAGRAMS.glob("*.wsd") if p.resolve() not in used and not p.name.startswith("_")]
+    assert not orphans, f"diagrams no page shows: {orphans}"
+
+
+def test_state_table_is_a_table(page):
+    for lang in ("中文", "English"):
+        text = page.tabs("状态变化 · State transitions")[lang]
+        assert "task_state" in text and "|" in text, f"{page.path.name}: no state table in {lang}"

@@ -1,0 +1,138 @@
+"""Layout invariants on generated diagrams (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import wsd
+from wsd import constants as C
+from wsd.layout import Layout
+from wsd.textmetrics import text_width
+
+NAMES = ["A", "B", "nova-api", "Compute", "计算节点", "DB", "x"]
+WORDS = ["call", "reply", "task_state = REBOOTING", "重启", "POST /v2.1/servers", "数据库",
+         "a", "", "long message label with several words", "multi\\nline", "ÉÀ", "W" * 12]
+EPS = 0.02
+
+settings.register_profile("wsd", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("wsd")
+
+
+@st.composite
+def diagrams(draw) -> str:
+    names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
+    lines = []
+    if draw(st.booleans()):
+        lines.append("title " + draw(st.sampled_from(WORDS[:6] + ["标题"])) + " T")
+    if draw(st.booleans()):
+        lines.append("autonumber")
+    for n in names:
+        kind = draw(st.sampled_from(["participant", "actor", "participant:database"]))
+        lines.append(f'{kind} "{n}" as {n}')
+    depth = 0
+    for _ in range(draw(st.integers(0, 25))):
+        what = draw(st.integers(0, 12))
+        a = draw(st.sampled_from(names))
+        b = draw(st.sampled_from(names))
+        text = draw(st.sampled_from(WORDS))
+        if what <= 4:
+            arrow = draw(st.sampled_from(["->", "-->", "->>", "-->>", "<->", "<-->"]))
+            marker = draw(st.sampled_from(["", "", "+", "-"]))
+            lines.append(f"{a}{arrow}{marker}{b}: {text}")
+        elif what == 5:
+            pos = draw(st.sampled_from(["left of", "right of", "over"]))
+            lines.append(f"note {pos} {a}: {text}")
+        elif what == 6:
+            lines.append(f"note over {a},{b}: {text}")
+        elif what == 7:
+            lines.append(draw(st.sampled_from(["alt", "opt", "loop", "par", "group"])) + " " + text)
+            depth += 1
+        elif what == 8 and depth:
+            lines.append("end")
+            depth -= 1
+        elif what == 8:
+            lines.append(f"state over {a}: {text}")
+        elif what == 9:
+            lines.append(draw(st.sampled_from([f"activate {a}", f"deactivate {a}"])))
+        elif what == 10:
+            lines.append(draw(st.sampled_from(["== " + text + " ==", "...", "..." + text + "..."])))
+        elif what == 11 and depth:
+            lines.append("else " + text)
+        else:
+            lines.append(f"ref over {a}: {text}")
+    lines += ["end"] * depth
+    return "\n".join(lines) + "\n"
+
+
+def _check(lay: Layout, text: str) -> None:
+    heads = sorted((h for h in lay.heads if h.where != "bottom"), key=lambda h: h.participant)
+    centre = {h.participant: h.x + h.w / 2 for h in heads}
+    # participants left to right without overlap
+    for h1, h2 in zip(heads, heads[1:]):
+        assert h1.x + h1.w <= h2.x + EPS, (h1, h2)
+    # each message horizontal, between its lifeline centres, pointing the right way
+    tol = C.ACT_W / 2 + 25 * C.ACT_NEST_DX
+    for a in lay.arrows:
+        if a.src == a.dst:
+            assert a.y2 > a.y1 and a.loop_x is not None and a.loop_x > a.x1
+            continue
+        assert a.y1 == a.y2
+        c1, c2 = centre[a.src], centre[a.dst]
+        assert min(c1, c2) - tol <= min(a.x1, a.x2) and max(a.x1, a.x2) <= max(c1, c2) + tol
+        assert (a.x2 - a.x1) * (c2 - c1) > 0
+        # the label fits between the two lifelines
+        assert a.label.width + (a.badge.w if a.badge else 0) <= abs(c2 - c1)
+    # messages in source order, top to bottom
+    ys = [a.y1 for a in sorted(lay.arrows, key=lambda a: a.index)]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)
+    # notes do not overlap each other
+    notes = sorted(lay.notes, key=lambda n: n.y)
+    for n1, n2 in zip(notes, notes[1:]):
+        assert n1.y + n1.h <= n2.y + EPS
+    # text boxes are wide enough for their text
+    for h in lay.heads:
+        need = max(text_width(ln, C.FONT_SIZE, True) for ln in h.label.lines)
+        assert abs(need - h.label.width) < EPS
+        if h.kind != "actor":
+            assert h.w >= need + 2 * C.PART_PAD_X
+    for n in lay.notes:
+        need = max(text_width(ln, C.FONT_SIZE) for ln in n.text.lines)
+        assert n.w >= need + 2 * C.NOTE_PAD_X
+        assert n.h >= len(n.text.lines) * C.LINE_HEIGHT + 2 * C.NOTE_PAD_Y
+    for f in lay.frames:
+        assert f.w >= f.tab_w and f.tab_w >= f.keyword.width + 2 * C.GROUP_TAB_PAD
+    # everything inside the view box
+    boxes = [(h.x, h.y, h.w, h.h) for h in lay.heads]
+    boxes += [(n.x, n.y, n.w, n.h) for n in lay.notes]
+    boxes += [(f.x, f.y, f.w, f.h) for f in lay.frames]
+    boxes += [a.hit for a in lay.arrows]
+    boxes += [(b.x, b.y1, b.w, b.y2 - b.y1) for b in lay.bars]
+    boxes += [(r.x1, r.y - r.box_h / 2, r.x2 - r.x1, r.box_h) for r in lay.rules]
+    texts = [h.label for h in lay.heads] + [a.label for a in lay.arrows] + \
+        [n.text for n in lay.notes] + [g.label for g in lay.gaps]
+    if lay.title:
+        texts.append(lay.title)
+    for t in texts:
+        if not t.width:
+            continue
+        left = t.x - t.width / 2 if t.anchor == "middle" else t.x
+        boxes.append((left, t.y - C.ASCENT, t.width, t.height))
+    for x, y, w, h in boxes:
+        assert -EPS <= x and x + w <= lay.width + EPS, ((x, y, w, h), lay.width, text)
+        assert -EPS <= y and y + h <= lay.height + EPS, ((x, y, w, h), lay.height, text)
+    for ln in lay.lifelines:
+        assert 0 <= ln.x <= lay.width and 0 <= ln.y1 <= ln.y2 <= lay.height
+
+
+@given(diagrams())
+def test_layout_invariants(text: str) -> None:
+    _check(wsd.build_layout(text), text)
+
+
+def test_invariants_hold_on_every_golden() -> None:
+    from conftest import CASES, read_source
+    for src in sorted(CASES.glob("*.wsd")):
+        text = read_source(src)
+        _check(wsd.build_layout(text), text)
