@@ -157,6 +157,13 @@ class _Parser:
     # -- helpers -----------------------------------------------------------
     def name(self, raw: str, col: int, line: int, what: str) -> Name | None:
         """Parse a participant name (quoted or not) starting at ``col``."""
+        if '"' not in raw:
+            s = raw.strip()
+            if s:
+                lead = len(raw) - len(raw.lstrip())
+                if "  " in s or "\t" in s:
+                    return Name(" ".join(s.split()), col + lead, len(s))
+                return Name(s, col + lead, len(s))
         lead = len(raw) - len(raw.lstrip())
         s = raw.strip()
         col += lead

@@ -91,7 +91,7 @@ _RULES: list[tuple[str, list[tuple[str, str]]]] = [
     (".x", [("stroke", "@arrow"), ("stroke-width", "2"), ("stroke-linecap", "round")]),
     (".hit", [("fill", "transparent"), ("stroke", "none")]),
     ("a .mt", [("fill", "@link")]),
-    ("a .nt", [("text-decoration", "underline dotted")]),
+    ("a .nt,a .st,a .rt,a .pt", [("text-decoration", "underline dotted")]),
     ("a:hover .mt,a:focus .mt", [("fill", "@link-hover"), ("text-decoration", "underline")]),
     ("a:hover .m,a:focus .m", [("stroke", "@link")]),
     ("a:hover .h,a:focus .h", [("fill", "@link"), ("stroke", "@link")]),
