@@ -11,6 +11,7 @@ rebuild re-rendered only what changed.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -31,11 +32,14 @@ class RenderStats:
     cache_hits: list[str] = field(default_factory=list)
     remote: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    #: Wall time spent in :meth:`DiagramRenderer.render` (cache included).
+    seconds: float = 0.0
 
     def reset(self) -> None:
         """Forget everything (called at the start of every build)."""
         for items in (self.rendered, self.cache_hits, self.remote, self.failed):
             items.clear()
+        self.seconds = 0.0
 
 
 STATS = RenderStats()
@@ -85,6 +89,13 @@ class DiagramRenderer:
 
     def render(self, source: str, path: str) -> Outcome:
         """Render ``source`` (read from ``path``, used in messages)."""
+        started = time.perf_counter()
+        try:
+            return self._render(source, path)
+        finally:
+            STATS.seconds += time.perf_counter() - started
+
+    def _render(self, source: str, path: str) -> Outcome:
         if len(source) > MAX_SOURCE_CHARS:
             problem = Problem(path, 1, 1, f"diagram source too large (> {MAX_SOURCE_CHARS} characters)")
             STATS.failed.append(path)

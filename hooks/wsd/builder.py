@@ -13,7 +13,7 @@ from dataclasses import replace
 from .errors import Reporter
 from .model import (Activation, Delay, Destroy, Diagram, Divider, Event, GroupElse, GroupEnd,
                     GroupStart, Message, Note, Participant)
-from .parser import Name, Stmt
+from .parser import Name, Stmt, clip
 
 __all__ = ["build", "MAX_DEPTH"]
 
@@ -64,7 +64,7 @@ class _Builder:
             self.order.append(p)
         if p.destroyed and use and not p.warned_destroyed:
             p.warned_destroyed = True
-            self.rep.warn(line, name.column, f"'{name.text}' is used after it was destroyed "
+            self.rep.warn(line, name.column, f"'{clip(name.text)}' is used after it was destroyed "
                           f"on line {p.destroyed}", name.length)
         return p
 
@@ -77,7 +77,7 @@ class _Builder:
         alias = st.names[0]
         p = self.parts.get(alias.text)
         if p is not None and p.declared:
-            self.rep.warn(st.line, alias.column, f"'{alias.text}' is already declared on line "
+            self.rep.warn(st.line, alias.column, f"'{clip(alias.text)}' is already declared on line "
                           f"{p.line}; this declaration is ignored", alias.length)
             return
         p = self.ref(alias, st.line, use=False)
@@ -92,7 +92,7 @@ class _Builder:
         src = self.ref(src_n, st.line)
         create = "*" in st.markers
         if create and dst_n.text in self.parts and self.parts[dst_n.text].used:
-            self.rep.warn(st.line, dst_n.column, f"'{dst_n.text}' already exists, so it cannot "
+            self.rep.warn(st.line, dst_n.column, f"'{clip(dst_n.text)}' already exists, so it cannot "
                           "be created here; drawn as a plain message", dst_n.length)
             create = False
         if create and dst_n.text == src_n.text:
@@ -107,7 +107,7 @@ class _Builder:
         activate = "+" in st.markers
         deactivate = "-" in st.markers
         if deactivate and src.depth == 0:
-            self.rep.warn(st.line, st.column, f"'{src.alias}' is not active, so '-' has no effect",
+            self.rep.warn(st.line, st.column, f"'{clip(src.alias)}' is not active, so '-' has no effect",
                           st.length)
             deactivate = False
         elif deactivate:
@@ -139,7 +139,7 @@ class _Builder:
             self.events.append(Activation(p.index, True, st.line))
         elif st.kind == "deactivate":
             if p.depth == 0:
-                self.rep.warn(st.line, name.column, f"'{name.text}' is not active; "
+                self.rep.warn(st.line, name.column, f"'{clip(name.text)}' is not active; "
                               "deactivate ignored", name.length)
                 return
             p.depth -= 1
@@ -150,7 +150,7 @@ class _Builder:
             self.events.append(Activation(p.index, False, st.line))
         else:
             if p.destroyed:
-                self.rep.warn(st.line, name.column, f"'{name.text}' is already destroyed",
+                self.rep.warn(st.line, name.column, f"'{clip(name.text)}' is already destroyed",
                               name.length)
                 return
             p.destroyed = st.line
@@ -208,11 +208,11 @@ class _Builder:
         if st.sub == "footer":
             value = st.text.lower()
             if value not in FOOTERS:
-                self.rep.warn(st.line, st.column, f"unknown footer '{st.text}' (use "
+                self.rep.warn(st.line, st.column, f"unknown footer '{clip(st.text)}' (use "
                               f"{', '.join(FOOTERS)})", st.length)
             self.footer = value != "none"
         else:
-            self.rep.warn(st.line, st.column, f"unknown option '{st.sub}' ignored", st.length)
+            self.rep.warn(st.line, st.column, f"unknown option '{clip(st.sub)}' ignored", st.length)
 
     def title_(self, st: Stmt) -> None:
         if self.title:

@@ -96,6 +96,11 @@ def unescape(text: str) -> str:
     return text.replace("\\n", "\n")
 
 
+def clip(text: str, limit: int = 40) -> str:
+    """``text`` shortened for an error message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def join_link(base: str, target: str) -> str:
     """Join a scheme-less ``target`` to ``base`` with exactly one slash between them."""
     if not base or _SCHEME.match(target):
@@ -172,7 +177,7 @@ class _Parser:
             return None
         if s.startswith('"'):
             if len(s) < 2 or not s.endswith('"') or '"' in s[1:-1]:
-                self.rep.error(line, col, f"badly quoted {what}: {s}", len(s))
+                self.rep.error(line, col, f"badly quoted {what}: {clip(s)}", len(s))
                 return None
             inner = s[1:-1].strip()
             if not inner:
@@ -180,7 +185,7 @@ class _Parser:
                 return None
             return Name(inner, col, len(s))
         if '"' in s:
-            self.rep.error(line, col + s.index('"'), f"stray quote in {what}: {s}")
+            self.rep.error(line, col + s.index('"'), f"stray quote in {what}: {clip(s)}")
             return None
         return Name(" ".join(s.split()), col, len(s))
 
@@ -256,11 +261,11 @@ class _Parser:
                 end = j
                 while end < len(s) and s[end] in "-=<>~.x*+/\\|o":
                     end += 1
-                self.rep.error(line, col + j, f"unknown arrow '{s[j:end]}' "
+                self.rep.error(line, col + j, f"unknown arrow '{clip(s[j:end])}' "
                                f"(use ->, -->, ->>, -->>, <-> or <-->)", end - j)
             else:
                 word = s.split()[0] if s.split() else s
-                self.rep.error(line, col, f"cannot read this line: '{word}' is not a statement "
+                self.rep.error(line, col, f"cannot read this line: '{clip(word)}' is not a statement "
                                f"and the line has no arrow", len(word))
             return
         src = self.name(s[:i], col, line, "sender")
@@ -303,7 +308,7 @@ class _Parser:
                 self.rep.warn(line, col + end + 1, f"participant type '{sub}' is drawn as a box",
                               len(sub) or 1)
             else:
-                self.rep.error(line, col + end + 1, f"unknown participant type '{sub}' "
+                self.rep.error(line, col + end + 1, f"unknown participant type '{clip(sub)}' "
                                "(use participant, actor or database)", len(sub) or 1)
                 return
             end += m.end()
@@ -348,7 +353,7 @@ class _Parser:
         arg = rest.strip()
         if arg and arg.lower() != "off" and not arg.isdigit():
             self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())),
-                           f"autonumber takes a number or 'off', not '{arg}'", len(arg))
+                           f"autonumber takes a number or 'off', not '{clip(arg)}'", len(arg))
             return
         self.emit(Stmt("autonumber", line, col, len(s), text=arg.lower()))
 
@@ -425,7 +430,7 @@ class _Parser:
             return
         if closer and closer not in GROUP_KINDS:
             self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())),
-                           f"unknown closer 'end {rest.strip()}'", len(rest.strip()))
+                           f"unknown closer 'end {clip(rest.strip())}'", len(rest.strip()))
             return
         self.emit(Stmt("end", line, col, len(s), sub=closer))
 

@@ -1,6 +1,6 @@
 """Positioned model + theme -> SVG text.
 
-Sees only :class:`~wsd.layout.Layout` (never the syntax). Output is
+Sees only :class:`~wsd.positioned.Layout` (never the syntax). Output is
 deterministic: fixed element and attribute order, one number format
 (at most two decimals), ids all under the caller's prefix, every label and
 URL XML-escaped. Colours come from a scoped style sheet that declares the
@@ -11,8 +11,8 @@ without custom properties still draw the light theme.
 from __future__ import annotations
 
 from . import constants as C
-from .layout import Arrow, Frame, Head, Layout, NoteBox, Text
 from .model import Link
+from .positioned import Arrow, Frame, Head, Layout, NoteBox, Text
 from .textmetrics import FONT_FAMILY
 from .theme import fallback, var
 

@@ -41,11 +41,10 @@ class Page:
         parts = re.split(r"^## +(.+?)\s*$", self.body, flags=re.M)
         return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
 
-    def tabs(self, section: str) -> dict[str, str]:
-        """Tab label -> its (indented) content, for one section."""
-        text = self.sections[section]
-        pieces = _TAB.split(text)
-        return {pieces[i]: pieces[i + 1] for i in range(1, len(pieces) - 1, 2)}
+    def tabs(self, section: str) -> list[tuple[str, str]]:
+        """(tab label, its indented content) for every tab of one section, in order."""
+        pieces = _TAB.split(self.sections[section])
+        return [(pieces[i], pieces[i + 1]) for i in range(1, len(pieces) - 1, 2)]
 
     @property
     def diagrams(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import xml.etree.ElementTree as ET
 
-from conftest import CASES, read_source
+from wsd_golden import CASES, read_source
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,13 +33,13 @@ def _render_or_error(text: str) -> None:
     assert not [el for el in root.iter() if el.tag.endswith("script")]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))
 def test_random_fragments(text: str) -> None:
     _render_or_error(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, database=None)
 @given(st.text(max_size=200))
 def test_random_text(text: str) -> None:
     _render_or_error(text)

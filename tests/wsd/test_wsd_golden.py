@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import CASES, ERRORS, check_golden, read_source
+from wsd_golden import CASES, ERRORS, check_golden, read_source
 
 import wsd
 from wsd.layout import to_dict

@@ -15,9 +15,6 @@ WORDS = ["call", "reply", "task_state = REBOOTING", "重启", "POST /v2.1/server
          "a", "", "long message label with several words", "multi\\nline", "ÉÀ", "W" * 12]
 EPS = 0.02
 
-settings.register_profile("wsd", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("wsd")
 
 
 @st.composite
@@ -126,13 +123,15 @@ def _check(lay: Layout, text: str) -> None:
         assert 0 <= ln.x <= lay.width and 0 <= ln.y1 <= ln.y2 <= lay.height
 
 
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(diagrams())
 def test_layout_invariants(text: str) -> None:
     _check(wsd.build_layout(text), text)
 
 
 def test_invariants_hold_on_every_golden() -> None:
-    from conftest import CASES, read_source
+    from wsd_golden import CASES, read_source
     for src in sorted(CASES.glob("*.wsd")):
         text = read_source(src)
         _check(wsd.build_layout(text), text)

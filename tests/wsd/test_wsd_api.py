@@ -8,7 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import HOOKS
+from wsd_golden import HOOKS
 
 import wsd
 
@@ -186,3 +186,41 @@ def test_cli_invalid_file_exits_1(tmp_path) -> None:
 def test_cli_usage(tmp_path) -> None:
     assert _run_cli(cwd=str(tmp_path)).returncode == 2
     assert _run_cli("--version", cwd=str(tmp_path)).stdout.strip() == wsd.__version__
+
+
+def test_parsing_semantics() -> None:
+    d = wsd.parse_diagram('participant "Name: with colon" as N\nparticipant nova api\n'
+                          'N->nova api: hi: there\nnova api->>"Name: with colon": back\n')
+    assert [(p.alias, p.label) for p in d.participants] == [
+        ("N", "Name: with colon"), ("nova api", "nova api"), ("Name: with colon",
+                                                             "Name: with colon")]
+    m = d.events[0]
+    assert (m.src, m.dst, m.label) == (0, 1, "hi: there")
+
+
+def test_link_attaches_to_next_linkable_statement() -> None:
+    warnings: list[wsd.DiagramWarning] = []
+    d = wsd.parse_diagram("# link: a.py#L1 f\nactivate A\nA->B: m\n# link: b.py dangling\n",
+                          warnings=warnings)
+    from wsd.model import Message
+    msg = [e for e in d.events if isinstance(e, Message)][0]
+    assert msg.link is not None and msg.link.href == "a.py#L1" and msg.link.tooltip == "f"
+    assert [(w.line, w.message) for w in warnings] == [
+        (4, "link is not followed by a participant, message, note, state or ref")]
+
+
+def test_activate_after_message_is_absorbed() -> None:
+    lay = wsd.build_layout("A->B: go\nactivate B\nB-->A: done\ndeactivate B\n")
+    go, done = lay.arrows
+    (bar,) = lay.bars
+    assert bar.y1 == go.y1 and bar.y2 == done.y1
+    assert go.x2 == bar.x and done.x1 == bar.x  # arrows meet the bar's edge
+
+
+def test_pathological_inputs_finish() -> None:
+    for text in ("-" * 200_000, '"' * 200_000, "A->B: " + "x" * 500_000,
+                 "\n".join(["A->B: x", "..."] * 300 + [f"P{i}->P{i + 1}: y" for i in range(400)])):
+        try:
+            ET.fromstring(wsd.render(text))
+        except wsd.DiagramError as err:
+            assert len(err.message) < 200
