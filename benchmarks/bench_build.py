@@ -115,7 +115,11 @@ def main() -> int:
     rows = [
         ("CLI cold build (empty cache)", f"{cli_cold:.2f} s", f"{len(diagrams)} diagrams"),
         ("CLI warm build (all cached)", f"{cli_warm:.2f} s", ""),
-        ("in-process cold build", f"{cold:.2f} s", f"re-rendered {len(cold_rendered)}, renderer {cold_render:.3f} s"),
+        (
+            "in-process cold build",
+            f"{cold:.2f} s",
+            f"rendered {len(cold_rendered)} ({len(diagrams)} files + inline blocks), renderer {cold_render:.3f} s",
+        ),
         ("in-process warm build", f"{warm:.2f} s", f"re-rendered {len(warm_rendered)}, renderer {warm_render:.3f} s"),
         ("edit one diagram, rebuild", f"{edit:.2f} s", f"re-rendered {edit_rendered} ({edit_render:.3f} s)"),
         ("hook share of cold build", f"{100 * cold_render / cold:.1f} %", "renderer time / build time (target < 10 %)"),
@@ -125,7 +129,8 @@ def main() -> int:
     print(f"{'-' * width}  {'-' * 9}  {'-' * 40}")
     for name, value, note in rows:
         print(f"{name:<{width}}  {value:>9}  {note}")
-    ok = len(cold_rendered) == len(diagrams) and not warm_rendered and edit_rendered == [diagrams[0]]
+    # cold: every diagram file (plus inline ```wsd blocks, named by their page)
+    ok = set(diagrams) <= set(cold_rendered) and not warm_rendered and edit_rendered == [diagrams[0]]
     if not ok:
         print("re-render counts are wrong", file=sys.stderr)
     return 0 if ok else 1

@@ -153,8 +153,10 @@ class DiagramSite:
         index = self.fences_seen
         self.fences_seen += 1
         offset = self.fence_lines[index] if index < len(self.fence_lines) else 0
-        outcome = self.renderer.render(source, page_path)
-        _report(outcome, line_offset=offset)
+        # Blank lines in front make the renderer's line numbers (log line and
+        # error box alike) those of the page; WSD ignores blank lines.
+        outcome = self.renderer.render("\n" * offset + source, page_path)
+        _report(outcome)
         href = None
         if outcome.artifact is not None and self.files is not None and self.page is not None:
             href = self._add_inline_file(outcome)
@@ -211,18 +213,12 @@ def _remote(settings: dict[str, Any]) -> RemoteRenderer | None:
     )
 
 
-def _report(outcome: Outcome, line_offset: int = 0) -> None:
+def _report(outcome: Outcome) -> None:
     """Log each error (warning) and renderer warning (info), one line each."""
     for problem in outcome.errors:
-        log.warning(str(_shift(problem, line_offset)))
+        log.warning(str(problem))
     for problem in outcome.warnings:
-        log.info(str(_shift(problem, line_offset)))
-
-
-def _shift(problem: Any, offset: int) -> Any:
-    if not offset:
-        return problem
-    return type(problem)(problem.path, problem.line + offset, problem.column, problem.message)
+        log.info(str(problem))
 
 
 # -- MkDocs events -------------------------------------------------------------
