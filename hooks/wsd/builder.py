@@ -179,7 +179,7 @@ class _Builder:
 
     def else_(self, st: Stmt) -> None:
         if not self.groups:
-            self.rep.error(st.line, st.column, "'else' outside any alt/opt/loop/par/group frame",
+            self.rep.error(st.line, st.column, "'else' outside any alt/opt/loop/par/group frame (open one first, e.g. 'alt condition')",
                            st.length)
             return
         kind = self.groups[-1][0]
@@ -193,7 +193,7 @@ class _Builder:
             self.refused -= 1
             return
         if not self.groups:
-            self.rep.error(st.line, st.column, "'end' without an open frame", st.length)
+            self.rep.error(st.line, st.column, "'end' without an open frame (remove it, or open a frame with alt, opt, loop, par or group)", st.length)
             return
         kind, line, _ = self.groups.pop()
         if st.sub and st.sub != kind:

@@ -43,6 +43,16 @@ _DIVIDER = re.compile(r"==(.*)==$")
 _END_BLOCK = re.compile(r"end\s+(note|state|ref)$", re.IGNORECASE)
 
 
+_MISSING_HINT = {
+    "sender": " (write 'A->B: message')",
+    "receiver": " (write 'A->B: message')",
+    "participant for the note": " (write 'note over A,B: text')",
+    "participant for the state": " (write 'state over A: text')",
+    "participant for the ref": " (write 'ref over A,B: text')",
+    "participant name": " (write 'participant \"Long name\" as X')",
+}
+
+
 class Name:
     """A participant reference as written: ``text`` without quotes, its column and length."""
 
@@ -173,11 +183,11 @@ class _Parser:
         s = raw.strip()
         col += lead
         if not s:
-            self.rep.error(line, col, f"missing {what}")
+            self.rep.error(line, col, f"missing {what}{_MISSING_HINT.get(what, '')}")
             return None
         if s.startswith('"'):
             if len(s) < 2 or not s.endswith('"') or '"' in s[1:-1]:
-                self.rep.error(line, col, f"badly quoted {what}: {clip(s)}", len(s))
+                self.rep.error(line, col, f"badly quoted {what}: {clip(s)} (write it as \"Name\" with no quote inside)", len(s))
                 return None
             inner = s[1:-1].strip()
             if not inner:
@@ -210,7 +220,7 @@ class _Parser:
             self.linkbase = value
             return
         if not value:
-            self.rep.error(line, col, "'# link:' needs a target", len(m.group(0)))
+            self.rep.error(line, col, "'# link:' needs a target (write '# link: URL [tooltip]')", len(m.group(0)))
             return
         target, _, tooltip = value.partition(" ")
         if not self.check_scheme(target, line, vcol):
@@ -266,7 +276,7 @@ class _Parser:
             else:
                 word = s.split()[0] if s.split() else s
                 self.rep.error(line, col, f"cannot read this line: '{clip(word)}' is not a statement "
-                               f"and the line has no arrow", len(word))
+                               f"and the line has no arrow (write 'A->B: message', or start it with '#' to make it a comment)", len(word))
             return
         src = self.name(s[:i], col, line, "sender")
         j = i + len(tok)
@@ -291,7 +301,7 @@ class _Parser:
         if text.startswith(":"):
             text = text[1:].strip()
         if not text:
-            self.rep.error(line, col, "title needs text", len(word))
+            self.rep.error(line, col, "title needs text (write 'title My diagram')", len(word))
             return
         self.emit(Stmt("title", line, col, len(s), text=unescape(text)))
 
@@ -361,7 +371,7 @@ class _Parser:
         arg = rest.strip()
         m = _OPTION.match(arg)
         if not m:
-            self.rep.error(line, col, "expected 'option NAME=VALUE'", len(s))
+            self.rep.error(line, col, "expected 'option NAME=VALUE' (for example 'option footer=none')", len(s))
             return
         self.emit(Stmt("option", line, col, len(s), text=m.group(2), sub=m.group(1).lower()))
 
@@ -426,11 +436,11 @@ class _Parser:
     def kw_end(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         closer = rest.strip().lower()
         if closer in BLOCK_KINDS:
-            self.rep.error(line, col, f"'end {closer}' without an open {closer} block", len(s))
+            self.rep.error(line, col, f"'end {closer}' without an open {closer} block (remove it, or start the block with '{closer} over X')", len(s))
             return
         if closer and closer not in GROUP_KINDS:
             self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())),
-                           f"unknown closer 'end {clip(rest.strip())}'", len(rest.strip()))
+                           f"unknown closer 'end {clip(rest.strip())}' (use 'end', or 'end' plus the frame kind: alt, opt, loop, par, group)", len(rest.strip()))
             return
         self.emit(Stmt("end", line, col, len(s), sub=closer))
 
@@ -467,7 +477,7 @@ class _Parser:
         if block is not None:
             head = self._block
             self.rep.error(head.line, head.column,
-                           f"{block} block is never closed with 'end {block}'", head.length)
+                           f"{block} block is never closed (add 'end {block}' after its last line)", head.length)
         if self.pending is not None:
             self.rep.warn(self.pending[1], self.pending[2],
                           "link is not followed by a participant, message, note, state or ref")
