@@ -1,0 +1,65 @@
+"""Operation front matter -> hidden search tags and the home page index table."""
+
+from __future__ import annotations
+
+from operations_index import collect, index_table, replace_index_marker, search_tags
+
+REBOOT = {
+    "en": "Reboot",
+    "zh": ["重启", "软重启"],
+    "rest": ["reboot"],
+    "method": "POST /servers/{server_id}/action",
+    "cli": ["openstack server reboot", "nova reboot"],
+    "horizon": "Soft Reboot Instance",
+    "extra": ["soft reboot", "reboot"],
+}
+
+
+def test_search_tags_flatten_every_name_once_in_order() -> None:
+    assert search_tags(REBOOT) == [
+        "Reboot",
+        "重启",
+        "软重启",
+        "reboot",
+        "openstack server reboot",
+        "nova reboot",
+        "Soft Reboot Instance",
+        "soft reboot",
+        "软重",
+    ]
+
+
+def test_long_chinese_names_get_a_segmentation_prefix() -> None:
+    tags = search_tags({"zh": ["搁置", "取消搁置"], "en": "Unshelve"})
+    assert tags == ["Unshelve", "搁置", "取消搁置", "取消搁"]
+
+
+def test_collect_sorts_by_order_then_nav_position() -> None:
+    pages = [
+        ("index.md", {"title": "Home"}),
+        ("operations/shelve.md", {"operation": {"en": "Shelve", "zh": "搁置"}}),
+        ("operations/reboot.md", {"operation": REBOOT, "order": 1}),
+        ("operations/create.md", {"operation": {"en": "Create"}}),
+    ]
+    assert [e.src_uri for e in collect(pages)] == [
+        "operations/reboot.md",
+        "operations/shelve.md",
+        "operations/create.md",
+    ]
+
+
+def test_index_table_links_relative_to_the_page_and_escapes_pipes() -> None:
+    entries = collect([("operations/reboot.md", {"operation": {**REBOOT, "cli": ["a | b"]}})])
+    table = index_table(entries, "index.md")
+    lines = table.splitlines()
+    assert lines[0] == "| 操作 · Operation | REST | CLI | Horizon |"
+    assert lines[2].startswith("| [重启 · Reboot](operations/reboot.md) | `reboot` | `a \\| b` |")
+    assert "Soft Reboot Instance" in lines[2]
+    assert "(../operations/reboot.md)" in index_table(entries, "guide/page.md")
+
+
+def test_marker_replaced_outside_code_fences_only() -> None:
+    md = "# Home\n\n<!-- operations-index -->\n\n```markdown\n<!-- operations-index -->\n```\n"
+    out = replace_index_marker(md, "TABLE")
+    assert out.count("TABLE") == 1
+    assert "```markdown\n<!-- operations-index -->\n```" in out
