@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         out = tmp / "out"
-        t_start = row("python -c pass", "-", [py, "-c", "pass"], "interpreter start alone", tmp)
+        row("python -c pass", "-", [py, "-c", "pass"], "interpreter start alone", tmp)
         site = sorted((ROOT / "diagrams").glob("**/*.wsd"))
         goldens = sorted((ROOT / "tests/wsd/cases").glob("*.wsd"))
         files = [str(p) for p in site + goldens]

@@ -18,9 +18,9 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 #: Bumped when the entry layout changes; part of every key.
 CACHE_FORMAT = "1"

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import wsd
-
 from diagram_cache import Artifact, DiagramCache, cache_key
 from remote_wsd import RemoteDiagramError, RemoteError, RemoteRenderer
+
+_LOG = logging.getLogger("mkdocs.plugins.diagrams")
 
 #: Largest diagram source accepted (characters); bigger is an error.
 MAX_SOURCE_CHARS = 200_000
@@ -80,7 +81,7 @@ class DiagramRenderer:
         self,
         cache: DiagramCache | None,
         remote: RemoteRenderer | None = None,
-        warn: Callable[[str], None] = logging.getLogger("mkdocs.plugins.diagrams").warning,
+        warn: Callable[[str], None] = _LOG.warning,
     ) -> None:
         self.cache = cache
         self.remote = remote

@@ -29,15 +29,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import wsd
-from mkdocs.structure.files import File
-from mkdocs.utils import meta as front_matter
-
 import diagram_html
 import operations_index
+import wsd
 from diagram_cache import DiagramCache
 from diagram_markdown import DiagramExtension, fence_spec
 from diagram_render import STATS, DiagramRenderer, Outcome
+from mkdocs.structure.files import File
+from mkdocs.utils import meta as front_matter
 from remote_wsd import DEFAULT_URL, RemoteRenderer
 
 if TYPE_CHECKING:

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 INDEX_MARKER_RE = re.compile(r"^[ \t]*<!--\s*operations-index\s*-->[ \t]*$", re.MULTILINE)
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")

@@ -16,4 +16,5 @@ fi
 python3 -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
 export NO_MKDOCS_2_WARNING=1   # Material's banner about MkDocs 2 on every run
+python3 -m ruff check --quiet .   # lint: settings in pyproject.toml
 python3 -m pytest -q "$@"

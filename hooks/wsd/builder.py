@@ -11,8 +11,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .errors import Reporter
-from .model import (Activation, Delay, Destroy, Diagram, Divider, Event, GroupElse, GroupEnd,
-                    GroupStart, Message, Note, Participant)
+from .model import (
+    Activation,
+    Delay,
+    Destroy,
+    Diagram,
+    Divider,
+    Event,
+    GroupElse,
+    GroupEnd,
+    GroupStart,
+    Message,
+    Note,
+    Participant,
+)
 from .parser import Name, Stmt, clip
 
 __all__ = ["build", "MAX_DEPTH"]
@@ -179,7 +191,8 @@ class _Builder:
 
     def else_(self, st: Stmt) -> None:
         if not self.groups:
-            self.rep.error(st.line, st.column, "'else' outside any alt/opt/loop/par/group frame (open one first, e.g. 'alt condition')",
+            self.rep.error(st.line, st.column,
+                           "'else' outside any alt/opt/loop/par/group frame (open one first, e.g. 'alt condition')",
                            st.length)
             return
         kind = self.groups[-1][0]
@@ -193,7 +206,9 @@ class _Builder:
             self.refused -= 1
             return
         if not self.groups:
-            self.rep.error(st.line, st.column, "'end' without an open frame (remove it, or open a frame with alt, opt, loop, par or group)", st.length)
+            self.rep.error(st.line, st.column,
+                           "'end' without an open frame (remove it, or open a frame with alt, opt, loop, par or group)",
+                           st.length)
             return
         kind, line, _ = self.groups.pop()
         if st.sub and st.sub != kind:

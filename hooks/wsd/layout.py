@@ -10,10 +10,23 @@ event takes its own row, so nothing needs pairwise overlap checks.
 from __future__ import annotations
 
 from . import constants as C
-from .model import (Activation, Delay, Destroy, Diagram, Divider, GroupElse, GroupEnd,
-                    GroupStart, Message, Note)
-from .positioned import (Arrow, Badge, Bar, Cross, Frame, Gap, Head, Layout, Lifeline, NoteBox,
-                         Rule, Separator, Text, to_dict)
+from .model import Activation, Delay, Destroy, Diagram, Divider, GroupElse, GroupEnd, GroupStart, Message, Note
+from .positioned import (
+    Arrow,
+    Badge,
+    Bar,
+    Cross,
+    Frame,
+    Gap,
+    Head,
+    Layout,
+    Lifeline,
+    NoteBox,
+    Rule,
+    Separator,
+    Text,
+    to_dict,
+)
 from .textmetrics import text_width
 
 __all__ = ["Text", "Head", "Lifeline", "Bar", "Arrow", "Badge", "NoteBox", "Frame",

@@ -19,6 +19,7 @@ last ``# linkbase:``.
 from __future__ import annotations
 
 import re
+
 from .errors import Reporter
 from .model import Link
 
@@ -187,7 +188,8 @@ class _Parser:
             return None
         if s.startswith('"'):
             if len(s) < 2 or not s.endswith('"') or '"' in s[1:-1]:
-                self.rep.error(line, col, f"badly quoted {what}: {clip(s)} (write it as \"Name\" with no quote inside)", len(s))
+                self.rep.error(line, col,
+                               f"badly quoted {what}: {clip(s)} (write it as \"Name\" with no quote inside)", len(s))
                 return None
             inner = s[1:-1].strip()
             if not inner:
@@ -276,7 +278,9 @@ class _Parser:
             else:
                 word = s.split()[0] if s.split() else s
                 self.rep.error(line, col, f"cannot read this line: '{clip(word)}' is not a statement "
-                               f"and the line has no arrow (write 'A->B: message', or start it with '#' to make it a comment)", len(word))
+                               f"and the line has no arrow "
+                               f"(write 'A->B: message', or start it with '#' to make it a comment)",
+                               len(word))
             return
         src = self.name(s[:i], col, line, "sender")
         j = i + len(tok)
@@ -436,11 +440,13 @@ class _Parser:
     def kw_end(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         closer = rest.strip().lower()
         if closer in BLOCK_KINDS:
-            self.rep.error(line, col, f"'end {closer}' without an open {closer} block (remove it, or start the block with '{closer} over X')", len(s))
+            self.rep.error(line, col, f"'end {closer}' without an open {closer} block "
+                           f"(remove it, or start the block with '{closer} over X')", len(s))
             return
         if closer and closer not in GROUP_KINDS:
             self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())),
-                           f"unknown closer 'end {clip(rest.strip())}' (use 'end', or 'end' plus the frame kind: alt, opt, loop, par, group)", len(rest.strip()))
+                           f"unknown closer 'end {clip(rest.strip())}' "
+                           f"(use 'end', or 'end' plus the frame kind: alt, opt, loop, par, group)", len(rest.strip()))
             return
         self.emit(Stmt("end", line, col, len(s), sub=closer))
 

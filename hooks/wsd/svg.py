@@ -31,7 +31,7 @@ def num(v: float) -> str:
     """The one number format: at most two decimals, no trailing zeros, no ``-0``."""
     s = _NUMS.get(v)
     if s is None:
-        s = "%.2f" % v
+        s = f"{v:.2f}"
         if s.endswith("00"):
             s = s[:-3]
         elif s.endswith("0"):

@@ -8,9 +8,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from wsd_golden import HOOKS
-
 import wsd
+from wsd_golden import HOOKS
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -7,10 +7,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from wsd_golden import CASES, ERRORS, check_golden, read_source
-
 import wsd
 from wsd.layout import to_dict
+from wsd_golden import CASES, ERRORS, check_golden, read_source
 
 CASE_FILES = sorted(CASES.glob("*.wsd"))
 ERROR_FILES = sorted(ERRORS.glob("*.wsd"))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import wsd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import wsd
 from wsd import constants as C
 from wsd.layout import Layout
 from wsd.textmetrics import text_width

@@ -5,11 +5,10 @@ from __future__ import annotations
 import random
 import xml.etree.ElementTree as ET
 
-from wsd_golden import CASES, read_source
+import wsd
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import wsd
+from wsd_golden import CASES, read_source
 
 FRAGMENTS = ["A", "B", "服务", '"q:x"', "->", "-->", "->>", "-->>", "<->", "+", "-", "*",
              ":", " ", "\n", "\t", "\r\n", "note", "over", "left of", "right of", ",",
