@@ -19,6 +19,7 @@ SLOT_RE = re.compile(r"<!--wsd-slot:(\d+)-->")
 _PROLOG_RE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _WIDTH_RE = re.compile(r"<svg\b[^>]*?\swidth=\"([0-9.]+)(?:px)?\"", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_ROOT_ID_RE = re.compile(r"<svg\b[^>]*?\sid=\"([A-Za-z][\w-]*)\"")
 
 FULL_SIZE_LABEL = "查看大图 · Full size"
 
@@ -44,6 +45,42 @@ def inline_image(artifact: Artifact, alt: str) -> str:
     return _SCRIPT_RE.sub("", svg)
 
 
+def standalone_svg(artifact: Artifact, dark_css: str) -> bytes:
+    """The file behind "full size": the SVG plus ``dark_css`` under the
+    reader's system dark preference, on a dark background.
+
+    Inline diagrams follow the page's palette toggle instead, so only the
+    standalone file carries the media query.
+    """
+    if artifact.fmt != "svg":
+        return artifact.data
+    text = artifact.text
+    end = text.rfind("</svg>")
+    if end < 0:
+        return artifact.data
+    dark = f"{dark_css.strip()} :root{{background:var(--wsd-bg)}}"
+    style = f"<style>@media (prefers-color-scheme: dark){{{dark}}}</style>"
+    return (text[:end] + style + text[end:]).encode("utf-8")
+
+
+def with_unique_ids(svg: str, seen: set[str]) -> str:
+    """``svg`` with its id scope renamed if an earlier diagram on the page used it.
+
+    The renderer derives every id and style selector from the root id, so
+    renaming that one token keeps the SVG consistent and the page valid.
+    """
+    match = _ROOT_ID_RE.search(svg[:2000])
+    if match is None:
+        return svg
+    root = match.group(1)
+    new, n = root, 1
+    while new in seen:
+        n += 1
+        new = f"{root}-{n}"
+    seen.add(new)
+    return svg if new == root else re.sub(rf"{re.escape(root)}(?![\w])", new, svg)
+
+
 def natural_width(artifact: Artifact) -> str | None:
     """The SVG's own ``width`` in pixels (as written), if it declares one."""
     if artifact.fmt != "svg":
@@ -52,14 +89,20 @@ def natural_width(artifact: Artifact) -> str | None:
     return match.group(1) if match else None
 
 
-def figure_html(artifact: Artifact, alt: str, full_size_href: str | None) -> str:
-    """A figure holding the diagram, its caption and a full-size link."""
+def figure_html(artifact: Artifact, alt: str, full_size_href: str | None, ids_seen: set[str] | None = None) -> str:
+    """A figure holding the diagram, its caption and a full-size link.
+
+    ``ids_seen`` collects the SVG id scopes already used on the page.
+    """
     width = natural_width(artifact)
     style = f' style="--wsd-width: {width}px"' if width else ""
+    image = inline_image(artifact, alt)
+    if artifact.fmt == "svg":
+        image = with_unique_ids(image, ids_seen if ids_seen is not None else set())
     parts = [
         '<figure class="wsd-figure" data-search-exclude>',
         f'<div class="wsd-diagram" role="group" aria-label="{escape(alt)}"{style}>',
-        inline_image(artifact, alt),
+        image,
         "</div>",
     ]
     caption = f'<span class="wsd-caption">{escape(alt)}</span>' if alt else ""

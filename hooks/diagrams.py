@@ -77,6 +77,8 @@ class DiagramSite:
         self.files: Files | None = None
         self.operations: list[operations_index.OperationEntry] = []
         self.slots: dict[int, str] = {}
+        self.ids_on_page: set[str] = set()
+        self.dark_css = wsd.theme_css(light="", dark=":root")
         self.page: Page | None = None
         self.fence_lines: list[int] = []
         self.fences_seen = 0
@@ -109,7 +111,8 @@ class DiagramSite:
             site_path = posixpath.splitext(key)[0] + "." + outcome.artifact.fmt
             if files.get_file_from_path(site_path) is not None:
                 files.remove(files.get_file_from_path(site_path))
-            generated = File.generated(self.config, site_path, content=outcome.artifact.data)
+            content = diagram_html.standalone_svg(outcome.artifact, self.dark_css)
+            generated = File.generated(self.config, site_path, content=content)
             files.append(generated)
             self.standalone[key] = generated
 
@@ -167,13 +170,14 @@ class DiagramSite:
         site_path = f"{DIAGRAMS_DIR}/inline/{digest}.{outcome.artifact.fmt}"
         file = self.files.get_file_from_path(site_path)
         if file is None:
-            file = File.generated(self.config, site_path, content=outcome.artifact.data)
+            content = diagram_html.standalone_svg(outcome.artifact, self.dark_css)
+            file = File.generated(self.config, site_path, content=content)
             self.files.append(file)
         return file.url_relative_to(self.page.file)
 
     def _figure(self, outcome: Outcome, alt: str, href: str | None, where: str) -> str:
         if outcome.artifact is not None:
-            return diagram_html.figure_html(outcome.artifact, alt, href)
+            return diagram_html.figure_html(outcome.artifact, alt, href, self.ids_on_page)
         return diagram_html.error_html(f"Diagram error · 图有错误: {where}", outcome.excerpt)
 
     def _slot(self, html: str) -> str:
@@ -268,6 +272,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Remember the page; add hidden search tags; fill the operations index."""
     assert _site is not None
     _site.page = page
+    _site.ids_on_page = set()
     _site.fences_seen = 0
     _site.fence_lines = [n for n, line in enumerate(markdown.splitlines(), 1) if FENCE_OPEN_RE.match(line)]
     offset = _front_matter_lines(page)

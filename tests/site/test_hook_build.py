@@ -103,6 +103,31 @@ def test_image_links_become_inline_svg_figures(make_project) -> None:
     assert not (project / "docs" / "diagrams").exists()  # nothing written into docs/
 
 
+def test_same_diagram_twice_on_a_page_gets_distinct_ids(make_project) -> None:
+    embed = "![One](../diagrams/reboot.wsd)\n\n![Two](../diagrams/reboot.wsd)\n"
+    project = make_project(docs={"index.md": f"# Home\n\n{embed}"}, diagrams={"reboot.wsd": GOOD_WSD})
+    assert build_in_process(project) == []
+    home = page(project)
+    roots = re.findall(r'<svg\b[^>]*?\sid="([^"]+)"', home)
+    assert len(roots) == 2 and len(set(roots)) == 2
+    ids = re.findall(r'\sid="([^"]+)"', home)
+    assert len(ids) == len(set(ids)), "duplicate ids on the page"
+    second = home[home.index(f'id="{roots[1]}"'):]
+    assert f"#{roots[1]}" in second  # its style sheet follows the new scope
+
+
+def test_full_size_file_follows_the_system_dark_preference(make_project) -> None:
+    project = make_project(docs={"index.md": "# Home\n\n![Flow](../diagrams/reboot.wsd)\n"},
+                           diagrams={"reboot.wsd": GOOD_WSD})
+    assert build_in_process(project) == []
+    standalone = (project / "site" / "diagrams" / "reboot.svg").read_text(encoding="utf-8")
+    assert "@media (prefers-color-scheme: dark)" in standalone and "--wsd-text:" in standalone
+    assert "@media (prefers-color-scheme: dark)" not in page(project)  # inline ones follow the palette toggle
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(standalone)
+
+
 def test_fenced_wsd_block_renders_inline(make_project) -> None:
     project = make_project(docs={"index.md": "# Home\n\n```wsd\nA->B: hello fence\nB-->A: ok\n```\n"})
     assert build_in_process(project) == []
