@@ -278,6 +278,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     offset = _front_matter_lines(page)
     _site.fence_lines = [n + offset for n in _site.fence_lines]
     operation = page.meta.get("operation")
+    if operation is not None and (trouble := operations_index.problem(operation)):
+        log.warning(f"{_site.page_path()}: {trouble}")
     if isinstance(operation, dict):
         page.meta["tags"] = operations_index.search_tags(operation)
     if "operations-index" in markdown:

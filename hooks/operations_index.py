@@ -39,6 +39,25 @@ def as_list(value: Any) -> list[str]:
     return [str(value).strip()]
 
 
+REQUIRED_KEYS = ("en", "zh")
+
+
+def problem(operation: Any) -> str | None:
+    """What is wrong with an ``operation:`` front matter value, or None."""
+    if not isinstance(operation, Mapping):
+        return (
+            f"front matter 'operation' must be a mapping (en:, zh:, rest:, cli:, horizon:), "
+            f"not {type(operation).__name__}"
+        )
+    unknown = sorted(str(k) for k in operation if k not in TAG_KEYS + ("method", "order"))
+    if unknown:
+        return f"front matter 'operation' has unknown keys {unknown} (known: {', '.join(TAG_KEYS)}, method, order)"
+    missing = [k for k in REQUIRED_KEYS if not as_list(operation.get(k))]
+    if missing:
+        return f"front matter 'operation' needs {' and '.join(missing)} (the page's English and Chinese names)"
+    return None
+
+
 def search_tags(operation: Mapping[str, Any]) -> list[str]:
     """Every name of an operation, in a stable order, without duplicates.
 

@@ -195,6 +195,15 @@ def test_missing_diagram_names_page_and_path(make_project) -> None:
     assert "wsd-error" in html and "diagrams/gone.wsd" in html
 
 
+def test_malformed_operation_front_matter_is_a_warning(make_project) -> None:
+    project = make_project(docs={"index.md": "---\noperation: reboot\n---\n# Home\n"})
+    lines = build_in_process(project, strict=False)
+    assert lines == [
+        "WARNING: docs/index.md: front matter 'operation' must be a mapping "
+        "(en:, zh:, rest:, cli:, horizon:), not str"
+    ]
+
+
 def test_fence_error_reports_the_page_line(make_project) -> None:
     doc = "# Home\n\nIntro.\n\n```wsd\n" + BROKEN_WSD + "```\n"
     project = make_project(docs={"index.md": doc})

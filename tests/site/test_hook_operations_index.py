@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from operations_index import collect, index_table, replace_index_marker, search_tags
+from operations_index import collect, index_table, problem, replace_index_marker, search_tags
 
 REBOOT = {
     "en": "Reboot",
@@ -63,3 +63,17 @@ def test_marker_replaced_outside_code_fences_only() -> None:
     out = replace_index_marker(md, "TABLE")
     assert out.count("TABLE") == 1
     assert "```markdown\n<!-- operations-index -->\n```" in out
+
+
+def test_malformed_operation_front_matter_is_explained() -> None:
+    assert problem({"en": "Reboot", "zh": "重启", "rest": ["reboot"]}) is None
+    assert "must be a mapping" in problem("reboot")
+    assert "needs zh" in problem({"en": "Reboot"})
+    assert "unknown keys ['rets']" in problem({"en": "Reboot", "zh": "重启", "rets": ["reboot"]})
+
+
+def test_real_pages_have_well_formed_operation_front_matter() -> None:
+    from site_support import operation_pages
+
+    for op in operation_pages():
+        assert problem(op.meta["operation"]) is None, op.path
