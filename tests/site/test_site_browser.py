@@ -34,12 +34,12 @@ PAGES = operation_pages()
 
 
 def _as_query(name: str) -> str:
-    """A name as a reader would type it.
+    """A name as a reader would type or paste it: CLI options included.
 
-    Options are dropped from CLI commands: in Material's query syntax a
-    leading ``-`` excludes a word, so ``--hard`` would hide the page.
+    In Material's query syntax a leading ``-`` excludes a word;
+    ``javascripts/search-options.js`` keeps ``--hard`` from hiding the page.
     """
-    return " ".join(word for word in name.split() if not word.startswith("-"))
+    return name
 
 
 def _unique_queries() -> list[tuple[str, str, str]]:
@@ -228,3 +228,23 @@ def test_language_choice_follows_the_reader(page, base_url: str) -> None:
     assert set(checked_labels()) == {"English"}
     page.goto(base_url + first.url)  # full load keeps it too
     assert set(checked_labels()) == {"English"}
+
+
+def test_fit_width_button_follows_the_window_size(page, base_url: str) -> None:
+    page.goto(base_url + "/")  # the home page legend is small
+    legend = page.locator("figure.wsd-figure").first
+    legend.wait_for()
+    assert not legend.locator("button.wsd-fit").is_visible()
+    page.set_viewport_size({"width": 420, "height": 900})
+    button = legend.locator("button.wsd-fit")
+    button.wait_for(state="visible", timeout=5000)
+    button.click()
+    assert legend.evaluate("f => f.classList.contains('wsd-figure--fit')")
+    frame = legend.locator(".wsd-diagram")
+    assert frame.evaluate("d => d.scrollWidth <= d.clientWidth + 1")
+    button.click()
+    page.set_viewport_size({"width": 1440, "height": 1000})
+    page.wait_for_function(
+        "() => { const b = document.querySelector('figure.wsd-figure button.wsd-fit'); return b && b.hidden; }",
+        timeout=5000,
+    )
