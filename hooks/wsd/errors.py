@@ -72,6 +72,20 @@ class _Positioned:
     problems: list[Problem]
     _source: str | None
 
+    def _locate(self, problems: list[Problem], path: str | None, source: str | None) -> str:
+        """Set the position attributes from ``problems`` (the first one leads); return str()."""
+        self.problems = problems
+        first = problems[0]
+        self.line = first.line
+        self.column = first.column
+        self.message = first.message
+        self.path = path
+        self._source = source
+        return self._header()
+
+    def __str__(self) -> str:
+        return self._header()
+
     def _header(self) -> str:
         return "\n".join(
             f"{self.path or '<input>'}:{p.line}:{p.column}: {p.message}" for p in self.problems
@@ -94,17 +108,8 @@ class DiagramError(_Positioned, Exception):
                  source: str | None = None) -> None:
         if not problems:
             raise ValueError("DiagramError needs at least one problem")
-        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
-        first = self.problems[0]
-        self.line = first.line
-        self.column = first.column
-        self.message = first.message
-        self.path = path
-        self._source = source
-        super().__init__(self._header())
-
-    def __str__(self) -> str:
-        return self._header()
+        ordered = sorted(problems, key=lambda p: (p.line, p.column))
+        super().__init__(self._locate(ordered, path, source))
 
 
 class DiagramWarning(_Positioned, UserWarning):
@@ -112,16 +117,7 @@ class DiagramWarning(_Positioned, UserWarning):
 
     def __init__(self, problem: Problem, *, path: str | None = None,
                  source: str | None = None) -> None:
-        self.problems = [problem]
-        self.line = problem.line
-        self.column = problem.column
-        self.message = problem.message
-        self.path = path
-        self._source = source
-        super().__init__(self._header())
-
-    def __str__(self) -> str:
-        return self._header()
+        super().__init__(self._locate([problem], path, source))
 
     def excerpt(self) -> str:
         return format_excerpt(
