@@ -7,8 +7,10 @@ writes, so it runs once per release bump, never at test time:
     python scripts/nova_index.py /path/to/nova-checkout stable/2026.1 COMMIT
 
 writes ``data/nova/files.txt`` (one path per line, with a header naming the
-branch and commit) and ``data/nova/symbols.tsv`` (path, qualified name, line
-of its ``def``) for every Python file under ``nova/``.
+branch and commit), ``data/nova/symbols.tsv`` (path, qualified name, line
+of its ``def``) for every Python file under ``nova/``, and
+``data/nova/states.tsv`` (kind, name) for the instance states Nova defines
+(``vm_state``, ``task_state``, ``power_state``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,25 @@ def _symbols(path: Path) -> list[tuple[str, int]]:
     return found
 
 
+STATE_MODULES = {
+    "vm_state": "nova/compute/vm_states.py",
+    "task_state": "nova/compute/task_states.py",
+    "power_state": "nova/compute/power_state.py",
+}
+
+
+def _constants(path: Path) -> list[str]:
+    """Module-level UPPER_CASE names of single values (not lists or maps) in one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Attribute, ast.Constant, ast.Call)):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id.isupper():
+                    names.append(target.id)
+    return names
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
@@ -61,6 +82,8 @@ def main(argv: list[str]) -> int:
             for name, line in _symbols(root / rel):
                 rows.append(f"{rel}\t{name}\t{line}")
     (OUT / "symbols.tsv").write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    states = [f"{kind}\t{name}" for kind, rel in STATE_MODULES.items() for name in _constants(root / rel)]
+    (OUT / "states.tsv").write_text(header + "\n".join(states) + "\n", encoding="utf-8")
     print(f"{len(files)} files, {len(rows)} symbols -> {OUT}")
     return 0
 

@@ -59,6 +59,17 @@ def symbols() -> frozenset[tuple[str, str, int]]:
     return frozenset(rows)
 
 
+@cache
+def states() -> dict[str, frozenset[str]]:
+    """The state names Nova defines: ``{"vm_state": {...}, "task_state": ..., "power_state": ...}``."""
+    found: dict[str, set[str]] = {}
+    for line in (DATA / "states.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, name = line.split("\t")
+            found.setdefault(kind, set()).add(name)
+    return {kind: frozenset(names) for kind, names in found.items()}
+
+
 def diagram_links(path: Path) -> list[SourceLink]:
     """The link directives of one diagram, in source order."""
     base = ""
