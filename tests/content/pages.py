@@ -10,7 +10,9 @@ import yaml
 
 from .nova_source import DOCS
 
-OPERATIONS = ("create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console")
+OPERATIONS = (
+    "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize",
+)
 
 SECTIONS = (
     "用途 · What it is for",

@@ -75,3 +75,15 @@ def test_the_check_catches_a_made_up_state():
     assert words == [("vm_state", "ACTIVE"), ("task_state", "REBOOTING_SOFT")]
     assert "REBOOTING_SOFT" not in states()["task_state"]
     assert _ASSIGNED.findall("note over C: task_state = IMAGE_UPLOADING") == [("task_state", "IMAGE_UPLOADING")]
+
+
+def test_states_reference_covers_every_state():
+    text = (DOCS / "states.md").read_text(encoding="utf-8")
+    for kind, names in states().items():
+        cells = " ".join(cell for k, cell in _state_cells(text) if k == kind)
+        missing = sorted(name for name in names if not re.search(rf"\b{name}\b", cells))
+        assert not missing, f"states.md: the {kind} tables leave out {missing}"
+    wrong = sorted(
+        {f"{k}: {w}" for k, cell in _state_cells(text) for w in _WORD.findall(cell) if w not in states()[k]}
+    )
+    assert not wrong, f"states.md: not states of Nova 2026.1: {wrong}"
