@@ -7,6 +7,7 @@ ASCENT = 12                # baseline offset from the top of a text line
 TITLE_SIZE = 17            # title text size (bold)
 TITLE_LINE = 22            # title line height
 TITLE_GAP = 12             # space between the title and the participant heads
+TITLE_CENTRE_MAX = 960     # wider diagrams start the title at the left margin, where a scrolled frame shows it
 SMALL_SIZE = 11            # size of autonumber digits and frame keywords
 TEXT_SLACK = 4             # extra width given to every text box for font differences
 

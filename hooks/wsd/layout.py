@@ -537,7 +537,9 @@ class _Engine:
         width = max(content, title_w) + 2 * C.MARGIN
         dx = C.MARGIN - lo + max(0.0, (title_w - content) / 2)
         _shift(out, dx)
-        if out.title:
+        if out.title and width > C.TITLE_CENTRE_MAX:
+            out.title.x, out.title.anchor = C.MARGIN, "start"
+        elif out.title:
             out.title.x = width / 2
         out.width = round(width, 2)
         out.height = round(bottom + C.MARGIN, 2)

@@ -223,3 +223,17 @@ def test_pathological_inputs_finish() -> None:
             ET.fromstring(wsd.render(text))
         except wsd.DiagramError as err:
             assert len(err.message) < 200
+
+
+def test_title_is_centred_unless_the_diagram_is_wide() -> None:
+    from wsd import constants
+
+    narrow = wsd.build_layout("title Small\nA->B: hi\n")
+    assert narrow.title.anchor == "middle" and narrow.title.x == narrow.width / 2
+    wide_src = "title Wide\n" + "".join(f"P{i}->P{i + 1}: step {i}\n" for i in range(12))
+    wide = wsd.build_layout(wide_src)
+    assert wide.width > constants.TITLE_CENTRE_MAX
+    # a scrolled frame shows a wide diagram's left edge first: the title starts there
+    assert wide.title.anchor == "start" and wide.title.x == constants.MARGIN
+    title = [line for line in wsd.render(wide_src).splitlines() if ">Wide</text>" in line]
+    assert title and f'x="{constants.MARGIN}"' in title[0] and "middle" not in title[0]
