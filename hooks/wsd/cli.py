@@ -48,8 +48,13 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 with open(name, encoding="utf-8") as fh:
                     text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"{name}: cannot read: {exc}", file=sys.stderr)
+        except UnicodeDecodeError as exc:
+            print(f"{name}: cannot read: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                  f"save the diagram as UTF-8", file=sys.stderr)
+            status = 1
+            continue
+        except OSError as exc:
+            print(f"{name}: cannot read: {exc.strerror or exc}", file=sys.stderr)
             status = 1
             continue
         warnings: list[DiagramWarning] = []
@@ -66,8 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         base = os.path.splitext(os.path.basename(name))[0] + ".svg"
         target = os.path.join(out_dir or os.path.dirname(name), base)
-        if out_dir:
-            os.makedirs(out_dir, exist_ok=True)
-        with open(target, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(svg)
+        try:
+            if out_dir:
+                os.makedirs(out_dir, exist_ok=True)
+            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(svg)
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            status = 1
     return status

@@ -187,6 +187,20 @@ def test_cli_usage(tmp_path) -> None:
     assert _run_cli("--version", cwd=str(tmp_path)).stdout.strip() == wsd.__version__
 
 
+def test_cli_file_problems_are_one_line_each_never_a_traceback(tmp_path) -> None:
+    (tmp_path / "good.wsd").write_text("A->B: fine\n", encoding="utf-8")
+    (tmp_path / "latin1.wsd").write_bytes("A->B: caf\xe9\n".encode("latin-1"))
+    (tmp_path / "blocker").write_text("a file where the output folder should be", encoding="utf-8")
+    res = _run_cli("missing.wsd", "latin1.wsd", "good.wsd", "-o", "blocker/out", cwd=str(tmp_path))
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    lines = res.stderr.splitlines()
+    assert lines[0] == "missing.wsd: cannot read: No such file or directory"
+    assert lines[1].startswith("latin1.wsd: cannot read: not UTF-8 text") and "save the diagram as UTF-8" in lines[1]
+    assert lines[2].startswith("blocker/out/good.svg: cannot write: ")
+    assert len(lines) == 3
+
+
 def test_parsing_semantics() -> None:
     d = wsd.parse_diagram('participant "Name: with colon" as N\nparticipant nova api\n'
                           'N->nova api: hi: there\nnova api->>"Name: with colon": back\n')
