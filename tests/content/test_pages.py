@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .nova_source import CODENAME, DIAGRAMS, DOCS, RELEASE
@@ -67,3 +69,20 @@ def test_state_table_is_a_table(page):
     for lang in ("中文", "English"):
         text = "".join(body for label, body in page.tabs("状态变化 · State transitions") if label == lang)
         assert "task_state" in text and "|" in text, f"{page.path.name}: no state table in {lang}"
+
+
+@pytest.mark.parametrize("name", ["states.md", "glossary.md", "index.md"])
+def test_reference_pages_name_the_release_and_carry_both_languages(name):
+    text = (DOCS / name).read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    assert f"Nova {RELEASE} ({CODENAME})" in body
+    sections = re.split(r"^## +.+$", body, flags=re.M)[1:]
+    assert len(sections) >= 3
+    for section in sections:
+        labels = re.findall(r'^=== "([^"]+)"', section, flags=re.M)
+        if not labels:  # only generated or language-neutral content, such as the operations index
+            assert not re.sub(r"<!--.*?-->|```.*?```", "", section, flags=re.S).strip(), (
+                f"{name}: prose outside 中文 / English tabs"
+            )
+            continue
+        assert labels[:2] == ["中文", "English"], f"{name}: a section without 中文 / English tabs"
