@@ -91,7 +91,10 @@ _RULES: list[tuple[str, list[tuple[str, str]]]] = [
     (".x", [("stroke", "@arrow"), ("stroke-width", "2"), ("stroke-linecap", "round")]),
     (".hit", [("fill", "transparent"), ("stroke", "none")]),
     ("a .mt", [("fill", "@link")]),
-    ("a .nt,a .st,a .rt,a .pt", [("text-decoration", "underline dotted")]),
+    # Linked boxes stay quiet until pointed at: a busy page of notes would
+    # otherwise be a page of underlines. Messages carry the link colour.
+    ("a:hover .nt,a:focus .nt,a:hover .st,a:focus .st,a:hover .rt,a:focus .rt,a:hover .pt,a:focus .pt",
+     [("text-decoration", "underline dotted")]),
     ("a:hover .mt,a:focus .mt", [("fill", "@link-hover"), ("text-decoration", "underline")]),
     ("a:hover .m,a:focus .m", [("stroke", "@link")]),
     ("a:hover .h,a:focus .h", [("fill", "@link"), ("stroke", "@link")]),
