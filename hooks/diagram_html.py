@@ -89,10 +89,17 @@ def natural_width(artifact: Artifact) -> str | None:
     return match.group(1) if match else None
 
 
-def figure_html(artifact: Artifact, alt: str, full_size_href: str | None, ids_seen: set[str] | None = None) -> str:
+def figure_html(
+    artifact: Artifact,
+    alt: str,
+    full_size_href: str | None,
+    ids_seen: set[str] | None = None,
+    after: str = "",
+) -> str:
     """A figure holding the diagram, its caption and a full-size link.
 
-    ``ids_seen`` collects the SVG id scopes already used on the page.
+    ``ids_seen`` collects the SVG id scopes already used on the page;
+    ``after`` is HTML placed under the caption (the code index).
     """
     width = natural_width(artifact)
     style = f' style="--wsd-width: {width}px"' if width else ""
@@ -113,6 +120,7 @@ def figure_html(artifact: Artifact, alt: str, full_size_href: str | None, ids_se
         )
     if caption:
         parts.append(f"<figcaption>{caption}</figcaption>")
+    parts.append(after)
     parts.append("</figure>")
     return "".join(parts)
 

@@ -29,6 +29,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import code_index
 import diagram_html
 import operations_index
 import wsd
@@ -74,6 +75,7 @@ class DiagramSite:
         self.config = config
         self.outcomes: dict[str, Outcome] = {}
         self.standalone: dict[str, File] = {}
+        self.code_indexes: dict[str, str] = {}
         self.files: Files | None = None
         self.operations: list[operations_index.OperationEntry] = []
         self.slots: dict[int, str] = {}
@@ -127,6 +129,8 @@ class DiagramSite:
             else:
                 outcome = self.renderer.render(text, key)
                 _report(outcome)
+                if outcome.artifact is not None:
+                    self.code_indexes[key] = code_index.index_html(code_index.code_refs(text))
             self.outcomes[key] = outcome
         return self.outcomes[key]
 
@@ -147,7 +151,7 @@ class DiagramSite:
         outcome = self.render_file(source, key)
         full = self.standalone.get(key)
         href = full.url_relative_to(self.page.file) if full is not None else None
-        return self._slot(self._figure(outcome, alt, href, key))
+        return self._slot(self._figure(outcome, alt, href, key, self.code_indexes.get(key, "")))
 
     def fence_slot(self, source: str) -> str:
         """Marker for a ```` ```wsd ```` block on the current page."""
@@ -175,9 +179,9 @@ class DiagramSite:
             self.files.append(file)
         return file.url_relative_to(self.page.file)
 
-    def _figure(self, outcome: Outcome, alt: str, href: str | None, where: str) -> str:
+    def _figure(self, outcome: Outcome, alt: str, href: str | None, where: str, after: str = "") -> str:
         if outcome.artifact is not None:
-            return diagram_html.figure_html(outcome.artifact, alt, href, self.ids_on_page)
+            return diagram_html.figure_html(outcome.artifact, alt, href, self.ids_on_page, after)
         return diagram_html.error_html(f"Diagram error · 图有错误: {where}", outcome.excerpt)
 
     def _slot(self, html: str) -> str:

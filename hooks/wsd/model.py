@@ -16,10 +16,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A hyperlink: absolute or relative ``href`` and a tooltip (may be empty)."""
+    """A hyperlink: absolute or relative ``href`` and a tooltip (may be empty).
+
+    ``written`` is the target as the source wrote it, before ``# linkbase:``
+    was joined (for a listing of the code behind a diagram).
+    """
 
     href: str
     tooltip: str
+    written: str = ""
 
 
 @dataclass(frozen=True, slots=True)

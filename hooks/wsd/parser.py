@@ -227,11 +227,11 @@ class _Parser:
         target, _, tooltip = value.partition(" ")
         if not self.check_scheme(target, line, vcol):
             return
-        target = join_link(self.linkbase, target)
+        written, target = target, join_link(self.linkbase, target)
         if self.pending is not None:
             self.rep.warn(self.pending[1], self.pending[2],
                           "link is not followed by a participant, message, note, state or ref")
-        self.pending = (Link(target, " ".join(tooltip.split())), line, col)
+        self.pending = (Link(target, " ".join(tooltip.split()), written), line, col)
 
     def check_scheme(self, target: str, line: int, col: int) -> bool:
         m = _SCHEME.match(target)

@@ -46,6 +46,10 @@ def test_page_holds_its_rendered_diagrams_and_both_languages(built_site: BuildRe
     labels = re.findall(r'<div class="tabbed-labels"><label[^>]*>([^<]+)</label><label[^>]*>([^<]+)</label>', html)
     assert labels and all(pair == ("中文", "English") for pair in labels)
     assert "https://opendev.org/openstack/nova/src/branch/stable/2026.1/" in html  # code links survive
+    for figure in figures:  # each diagram lists the code behind its steps
+        index = re.search(r'<details class="wsd-code-index">.*?</details>', figure, re.S)
+        assert index, "a diagram without its code table"
+        assert re.search(r'<a href="https://opendev\.org/openstack/nova/src/branch/stable/2026\.1/nova/[^"#]+#L\d+">', index[0])
 
 
 def test_home_page_lists_every_operation(built_site: BuildResult) -> None:
