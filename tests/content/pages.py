@@ -11,7 +11,8 @@ import yaml
 from .nova_source import DOCS
 
 OPERATIONS = (
-    "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize",
+    "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize", "delete",
+    "stop-start", "rebuild", "volume-attach",
 )
 
 SECTIONS = (
