@@ -12,7 +12,8 @@ glue only:
 * ``on_nav``     reads every page's ``operation:`` front matter;
 * ``on_page_markdown`` turns it into hidden search tags and fills
   ``<!-- operations-index -->``;
-* ``on_post_page`` swaps slot markers for inline SVG figures or error boxes;
+* ``on_post_page`` swaps slot markers for inline SVG figures (each with the
+  table of code behind its steps, :mod:`code_index`) or error boxes;
 * ``on_serve``   watches ``diagrams/``.
 
 Problems are logged on ``mkdocs.plugins.diagrams``, one line each, as
