@@ -1,7 +1,7 @@
 """The built site in a real browser (Playwright driving Debian's chromium).
 
-Search finds every operation by its English and Chinese names, REST actions
-and CLI commands, and the first result leads to its page; diagrams are
+Search finds every operation by its English and Chinese names, REST actions,
+CLI commands and Horizon labels, and the first result leads to its page; diagrams are
 visible at a real size; the dark palette recolours them; the reader's
 language tab follows them to the next page.  Screenshots of a page in light
 and dark are kept under build/test-artifacts/.
@@ -46,12 +46,12 @@ def _unique_queries() -> list[tuple[str, str, str]]:
     """(page url, kind, query) for every name that belongs to one page only."""
     owners: dict[str, set[str]] = {}
     for op in PAGES:
-        for kind in ("en", "zh", "rest", "cli"):
+        for kind in ("en", "zh", "rest", "cli", "horizon"):
             for name in op.names(kind):
                 owners.setdefault(_as_query(name).lower(), set()).add(op.url)
     cases: dict[tuple[str, str], str] = {}
     for op in PAGES:
-        for kind in ("en", "zh", "rest", "cli"):
+        for kind in ("en", "zh", "rest", "cli", "horizon"):
             for name in op.names(kind):
                 query = _as_query(name)
                 if owners[query.lower()] == {op.url}:
