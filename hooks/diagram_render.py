@@ -33,7 +33,8 @@ class RenderStats:
     cache_hits: list[str] = field(default_factory=list)
     remote: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    #: Wall time spent in :meth:`DiagramRenderer.render` (cache included).
+    #: Wall time spent on diagrams: :meth:`DiagramRenderer.render` (cache
+    #: included) plus the hook's code tables built from the sources.
     seconds: float = 0.0
 
     def reset(self) -> None:

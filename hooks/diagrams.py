@@ -27,6 +27,7 @@ import logging
 import os
 import posixpath
 import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,7 +132,9 @@ class DiagramSite:
                 outcome = self.renderer.render(text, key)
                 _report(outcome)
                 if outcome.artifact is not None:
+                    started = time.perf_counter()
                     self.code_indexes[key] = code_index.index_html(code_index.code_refs(text))
+                    STATS.seconds += time.perf_counter() - started
             self.outcomes[key] = outcome
         return self.outcomes[key]
 
