@@ -19,6 +19,8 @@ HOOKS = ROOT / "hooks"
 if str(HOOKS) not in sys.path:
     sys.path.insert(0, str(HOOKS))
 
+from operations_index import as_list  # noqa: E402 (hooks/ is on sys.path from here on)
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 
@@ -68,11 +70,8 @@ class OperationPage:
         return f"operations/{self.path.stem}/"
 
     def names(self, key: str) -> list[str]:
-        """The ``operation.<key>`` names as a list."""
-        value = self.meta["operation"].get(key)
-        if value is None:
-            return []
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        """The ``operation.<key>`` names as a list, read as the hook reads them."""
+        return as_list(self.meta["operation"].get(key))
 
 
 def operation_pages() -> list[OperationPage]:
