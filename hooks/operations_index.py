@@ -26,7 +26,6 @@ from typing import Any
 
 INDEX_MARKER_RE = re.compile(r"^[ \t]*<!--\s*operations-index\s*-->[ \t]*$", re.MULTILINE)
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TAG_KEYS = ("en", "zh", "rest", "cli", "horizon", "extra")
 
 
@@ -61,20 +60,14 @@ def problem(operation: Any) -> str | None:
 def search_tags(operation: Mapping[str, Any]) -> list[str]:
     """Every name of an operation, in a stable order, without duplicates.
 
-    Chinese names of three or more characters also get their prefix without
-    the last character: Material's query segmenter only cuts a Chinese query
-    into tokens already in the index and never lets a token end at the last
-    character of the query, so "取消搁置" is searched as "取消搁*" only if
-    "取消搁" is a token (otherwise it degrades to "取消*" and ties with
-    "取消救援").
+    Material's query segmenter never ends a Chinese word on the query's last
+    character; docs/javascripts/search-options.js works around that for every
+    query, so the tags are the names as written.
     """
     seen: dict[str, None] = {}
     for key in TAG_KEYS:
         for name in as_list(operation.get(key)):
             seen.setdefault(name, None)
-    for name in list(seen):
-        if len(name) >= 3 and HAN_RE.fullmatch(name):
-            seen.setdefault(name[:-1], None)
     return list(seen)
 
 
