@@ -11,11 +11,12 @@ TITLE_CENTRE_MAX = 960     # wider diagrams start the title at the left margin, 
 SMALL_SIZE = 11            # size of autonumber digits and frame keywords
 TEXT_SLACK = 4             # extra width given to every text box for font differences
 
-PART_PAD_X = 12            # participant box horizontal padding around the name
+PART_PAD_X = 6             # participant box horizontal padding around the name
 PART_PAD_Y = 7             # participant box vertical padding around the name
-PART_MIN_W = 64            # narrowest participant box
+PART_MIN_W = 56            # narrowest participant box
 PART_RADIUS = 5            # corner radius of participant boxes
-PART_GAP = 22              # least horizontal gap between neighbouring heads
+PART_GAP = 10              # least horizontal gap between neighbouring heads
+HEAD_WRAP = 104            # participant names wrap (at spaces) beyond this width
 ACTOR_FIG_H = 34           # height of the actor stick figure
 ACTOR_FIG_W = 22           # width of the actor stick figure (arm span)
 ACTOR_HEAD_R = 5           # radius of the actor's head
@@ -27,7 +28,19 @@ ROW_GAP = 9                # vertical gap between consecutive rows (events)
 FIRST_ROW_GAP = 12         # gap between the heads and the first event
 LAST_ROW_GAP = 14          # gap between the last event and the footer heads
 
-MSG_LABEL_PAD = 14         # horizontal room on each side of a message label on its arrow
+# Wrapping (see layout._fit): labels wrap at the widest step that keeps the
+# diagram within TARGET_WIDTH; text size never changes.
+TARGET_WIDTH = 1200        # widest diagram the compact layout aims for (websequencediagrams' cap)
+FIT_SLACK = 30             # room kept for what the width estimate leaves out (frames, overhangs)
+WRAP_STEPS = (360, 300, 250, 210, 180, 150, 130)  # label wrap widths tried, widest first
+NOTE_WRAP = 300            # note text wraps at this width (notes may cover neighbouring lifelines)
+LABEL_MAX = 420            # a label on a long arrow may unwrap up to this width
+FRAME_LABEL_WRAP = 340     # frame conditions and else labels wrap at this width at most
+FRAME_LABEL_MIN = 120      # ... and at the width their frame's content gives them, but not below this
+LONG_ARROW = 380           # arrows longer than this carry their label next to the sender
+LABEL_OVERHANG = 72        # how far a label may reach past the ends of its arrow (its row is its own)
+
+MSG_LABEL_PAD = 10         # horizontal room on each side of a message label on its arrow
 MSG_LABEL_GAP = 3          # gap between a label's last line and its arrow
 ARROW_LEN = 9              # arrowhead length
 ARROW_HALF = 4.5           # arrowhead half width

@@ -28,6 +28,7 @@ from .positioned import (
     to_dict,
 )
 from .textmetrics import text_width
+from .wrap import wrap
 
 __all__ = ["Text", "Head", "Lifeline", "Bar", "Arrow", "Badge", "NoteBox", "Frame",
            "Separator", "Rule", "Gap", "Cross", "Layout", "layout", "to_dict", "measure"]
@@ -36,17 +37,24 @@ __all__ = ["Text", "Head", "Lifeline", "Bar", "Arrow", "Badge", "NoteBox", "Fram
 MAX_DELAY_SEGMENTS = 100_000  # beyond this many lifeline x delay pieces, delays are not dotted
 
 
-def measure(text: str, size: float = C.FONT_SIZE, bold: bool = False) -> tuple[list[str], float]:
-    """Split ``text`` into lines and measure the widest one (px)."""
-    if "\n" not in text:
+def measure(text: str, size: float = C.FONT_SIZE, bold: bool = False,
+            width: float | None = None) -> tuple[list[str], float]:
+    """Split ``text`` into lines (at newlines, and to fit ``width`` px if given) and
+    measure the widest one (px)."""
+    if "\n" not in text and (width is None or text_width(text, size, bold) <= width):
         return [text], text_width(text, size, bold)
-    lines = text.split("\n")
+    lines = wrap(text, width, size, bold)
     return lines, max(text_width(ln, size, bold) for ln in lines)
 
 
+def _frame_label(label: str) -> str:
+    """A frame condition or else label as drawn: in brackets."""
+    return f"[{label}]" if label else ""
+
+
 def _text(text: str, x: float, top: float, anchor: str = "middle", size: float = C.FONT_SIZE,
-          bold: bool = False, line_h: float = C.LINE_HEIGHT) -> Text:
-    lines, w = measure(text, size, bold)
+          bold: bool = False, line_h: float = C.LINE_HEIGHT, width: float | None = None) -> Text:
+    lines, w = measure(text, size, bold, width)
     return Text(x, top + C.ASCENT * size / C.FONT_SIZE, lines, anchor, size, bold, w,
                 len(lines) * line_h)
 
@@ -58,7 +66,7 @@ def _badge_w(number: int | None) -> float:
 
 
 def _head_size(kind: str, label: str) -> tuple[float, float]:
-    lines, tw = measure(label, C.FONT_SIZE, True)
+    lines, tw = _head_lines(label)
     th = len(lines) * C.LINE_HEIGHT
     if kind == "actor":
         return max(C.ACTOR_FIG_W + 16, tw + C.TEXT_SLACK), C.ACTOR_FIG_H + C.ACTOR_LABEL_GAP + th
@@ -69,9 +77,28 @@ def _head_size(kind: str, label: str) -> tuple[float, float]:
     return w, h
 
 
-def _note_size(note: Note) -> tuple[float, float, Text]:
+def _head_lines(label: str) -> tuple[list[str], float]:
+    """A participant name's lines: wrapped at spaces beyond ``C.HEAD_WRAP``, words kept whole."""
+    lines, tw = measure(label, C.FONT_SIZE, True)
+    if tw <= C.HEAD_WRAP:
+        return lines, tw
+    out: list[str] = []
+    for line in lines:
+        words = line.split(" ")
+        cur = words[0]
+        for word in words[1:]:
+            if text_width(cur + " " + word, C.FONT_SIZE, True) <= C.HEAD_WRAP:
+                cur += " " + word
+            else:
+                out.append(cur)
+                cur = word
+        out.append(cur)
+    return out, max(text_width(ln, C.FONT_SIZE, True) for ln in out)
+
+
+def _note_size(note: Note, wrap_w: float | None) -> tuple[float, float, Text]:
     anchor = "middle" if note.kind == "state" else "start"
-    t = _text(note.text, 0, 0, anchor)
+    t = _text(note.text, 0, 0, anchor, width=wrap_w)
     w = t.width + 2 * C.NOTE_PAD_X + C.TEXT_SLACK
     h = t.height + 2 * C.NOTE_PAD_Y
     if note.kind == "note":
@@ -85,9 +112,64 @@ def _note_size(note: Note) -> tuple[float, float, Text]:
     return w, h, t
 
 
+def _note_inner(w: float, kind: str) -> float:
+    """The text width available in a note box ``w`` px wide (inverse of :func:`_note_size`)."""
+    inner = w - 2 * C.NOTE_PAD_X - C.TEXT_SLACK
+    if kind == "note":
+        inner -= C.NOTE_FOLD / 2
+    elif kind == "state":
+        inner -= C.STATE_RADIUS
+    return inner
+
+
+def _fit(d: Diagram, sizes: list[tuple[float, float]]
+         ) -> tuple[float, dict[int, tuple[float, float, Text]], list[float]]:
+    """The widest label wrap width (of ``C.WRAP_STEPS``) whose layout stays within
+    ``C.TARGET_WIDTH``, with the note sizes and participant centres it gives.
+
+    Narrower steps are tried only while they still make the diagram narrower, so
+    a diagram whose width comes from its participants alone costs one pass more.
+    """
+    best = None
+    last_est = float("inf")
+    notes = {k: _note_size(ev, C.NOTE_WRAP) for k, ev in enumerate(d.events) if isinstance(ev, Note)}
+    for wrap_w in C.WRAP_STEPS:
+        cx = _centres(d, sizes, wrap_w)
+        est = _estimate_width(d, sizes, notes, cx)
+        if best is None or est < last_est - 1:
+            best, last_est = (wrap_w, notes, cx), est
+        if est <= C.TARGET_WIDTH - C.FIT_SLACK:
+            break
+    assert best is not None
+    return best
+
+
+def _estimate_width(d: Diagram, sizes: list[tuple[float, float]],
+                    notes: dict[int, tuple[float, float, Text]], cx: list[float]) -> float:
+    """Roughly the finished width: heads, plus side notes past the outer lifelines
+    (notes over participants are kept within the heads, see ``_Engine.note``)."""
+    n = len(cx)
+    if not n:
+        return 0.0
+    lo = cx[0] - sizes[0][0] / 2
+    hi = cx[-1] + sizes[-1][0] / 2
+    for k, (w, _h, _t) in notes.items():
+        ev = d.events[k]
+        p = ev.participants[0]
+        if ev.position == "right":
+            hi = max(hi, cx[p] + C.ACT_W + C.NOTE_GAP + w)
+        elif ev.position == "left":
+            lo = min(lo, cx[p] - C.ACT_W - C.NOTE_GAP - w)
+    return hi - lo + 2 * C.MARGIN
+
+
 def _centres(d: Diagram, sizes: list[tuple[float, float]],
-             note_sizes: dict[int, tuple[float, float, Text]]) -> list[float]:
-    """Participant centres from left-to-right distance constraints, in one forward pass."""
+             wrap_w: float | None = None) -> list[float]:
+    """Participant centres from left-to-right distance constraints, in one forward pass.
+
+    Heads and message labels set the distances. Notes do not: a note is an opaque
+    box on a row of its own, so it may cover the lifelines next to it.
+    """
     n = len(d.participants)
     need: list[dict[int, float]] = [dict() for _ in range(n)]
 
@@ -102,33 +184,21 @@ def _centres(d: Diagram, sizes: list[tuple[float, float]],
 
     for i in range(n - 1):
         want(i, i + 1, sizes[i][0] / 2 + sizes[i + 1][0] / 2 + C.PART_GAP)
-    for k, ev in enumerate(d.events):
+    for ev in d.events:
         if isinstance(ev, Message):
-            _, lw = measure(ev.label)
+            _, lw = measure(ev.label, width=wrap_w)
             if ev.number is not None:
                 lw += _badge_w(ev.number) + C.BADGE_GAP
             if ev.src == ev.dst:
                 want(ev.src, ev.src + 1, max(C.SELF_W + C.ACT_W + C.ARROW_LEN,
-                                             C.ACT_W + C.SELF_LABEL_DX + lw + C.MSG_LABEL_PAD))
+                                             C.ACT_W + C.SELF_LABEL_DX + lw + C.MSG_LABEL_PAD
+                                             - C.LABEL_OVERHANG))
             else:
-                dist = lw + 2 * C.MSG_LABEL_PAD + C.ACT_W
+                dist = max(lw + 2 * C.MSG_LABEL_PAD + C.ACT_W - C.LABEL_OVERHANG,
+                           C.ACT_W + 2 * C.MSG_LABEL_PAD)
                 if ev.create:
                     dist = max(dist, sizes[ev.dst][0] / 2 + C.CREATE_GAP + C.ARROW_LEN + 30)
                 want(ev.src, ev.dst, dist)
-        elif isinstance(ev, Note):
-            w = note_sizes[k][0]
-            ps = ev.participants
-            if ev.position == "right":
-                want(ps[0], ps[0] + 1, C.ACT_W + C.NOTE_GAP + w + C.NOTE_GAP)
-            elif ev.position == "left":
-                want(ps[0] - 1, ps[0], C.ACT_W + C.NOTE_GAP + w + C.NOTE_GAP)
-            else:
-                lo, hi = min(ps), max(ps)
-                if lo == hi:
-                    want(lo - 1, lo, w / 2 + C.NOTE_GAP)
-                    want(lo, lo + 1, w / 2 + C.NOTE_GAP)
-                else:
-                    want(lo, hi, w - 2 * C.NOTE_OVERHANG)
     xs = [0.0] * n
     if n:
         xs[0] = sizes[0][0] / 2
@@ -142,8 +212,50 @@ def _centres(d: Diagram, sizes: list[tuple[float, float]],
     return xs
 
 
+def _frame_spans(d: Diagram) -> dict[int, tuple[int, int]]:
+    """For each frame (by the index of its GroupStart event), the lowest and highest
+    participant its content touches; frames with no content are left out."""
+    spans: dict[int, tuple[int, int]] = {}
+    open_: list[list[int]] = []  # [event index, lo, hi]
+    for k, ev in enumerate(d.events):
+        kind = type(ev)
+        if kind is GroupStart:
+            open_.append([k, 1 << 30, -1])
+            continue
+        if kind is GroupEnd:
+            if open_:
+                k0, lo, hi = open_.pop()
+                if hi >= 0:
+                    spans[k0] = (lo, hi)
+                    if open_:
+                        open_[-1][1] = min(open_[-1][1], lo)
+                        open_[-1][2] = max(open_[-1][2], hi)
+            continue
+        if not open_:
+            continue
+        if kind is Message:
+            ps: tuple[int, ...] = (ev.src, ev.dst)  # type: ignore[union-attr]
+        elif kind is Note:
+            ps = ev.participants  # type: ignore[union-attr]
+        elif kind in (Activation, Destroy):
+            ps = (ev.participant,)  # type: ignore[union-attr]
+        else:
+            continue
+        top = open_[-1]
+        top[1] = min(top[1], *ps)
+        top[2] = max(top[2], *ps)
+    while open_:
+        k0, lo, hi = open_.pop()
+        if hi >= 0:
+            spans[k0] = (lo, hi)
+            if open_:
+                open_[-1][1] = min(open_[-1][1], lo)
+                open_[-1][2] = max(open_[-1][2], hi)
+    return spans
+
+
 class _FrameState:
-    __slots__ = ("start", "depth", "x1", "x2", "seps", "tab_y", "label_h")
+    __slots__ = ("start", "depth", "x1", "x2", "seps", "tab_y", "label_h", "wrap_w")
 
     def __init__(self, start: GroupStart, depth: int, tab_y: float) -> None:
         self.start = start
@@ -153,6 +265,7 @@ class _FrameState:
         self.seps: list[tuple[float, str]] = []
         self.tab_y = tab_y
         self.label_h = 0.0
+        self.wrap_w = float(C.FRAME_LABEL_WRAP)
 
 
 class _Engine:
@@ -163,9 +276,8 @@ class _Engine:
         self.out = Layout(0, 0, None)
         n = len(d.participants)
         self.sizes = [_head_size(p.kind, p.label) for p in d.participants]
-        self.note_sizes = {k: _note_size(ev) for k, ev in enumerate(d.events)
-                           if isinstance(ev, Note)}
-        self.cx = _centres(d, self.sizes, self.note_sizes)
+        self.wrap_w, self.note_sizes, self.cx = _fit(d, self.sizes)
+        self.frame_spans = _frame_spans(d)
         self.stacks: list[list[float]] = [[] for _ in range(n)]
         self.life_start = [0.0] * n
         self.life_end: list[float | None] = [None] * n
@@ -224,18 +336,12 @@ class _Engine:
     def message(self, k: int, m: Message) -> None:
         label = m.label
         badge_w = _badge_w(m.number)
-        lines, tw = measure(label)
-        lh = len(lines) * C.LINE_HEIGHT
         top = self.y
         if m.src == m.dst:
-            self.self_message(k, m, lines, tw, lh, badge_w)
+            lines, tw = measure(label, width=self.wrap_w)
+            self.self_message(k, m, lines, tw, len(lines) * C.LINE_HEIGHT, badge_w)
             return
         side = 1 if self.cx[m.dst] > self.cx[m.src] else -1
-        ay = top + lh + C.MSG_LABEL_GAP
-        head = None
-        if m.create:
-            w, h = self.sizes[m.dst]
-            ay = max(ay, top + h / 2)
         x1 = self.edge(m.src, side)
         if m.create:
             x2 = self.cx[m.dst] - side * (self.sizes[m.dst][0] / 2 + C.CREATE_GAP)
@@ -243,16 +349,33 @@ class _Engine:
             x2 = self.edge(m.dst, -side, len(self.stacks[m.dst]) + 1)
         else:
             x2 = self.edge(m.dst, -side)
-        total = tw + (badge_w + C.BADGE_GAP if badge_w else 0)
+        badge_room = badge_w + C.BADGE_GAP if badge_w else 0
+        # A long arrow has room for longer lines than the wrap width.
+        room = min(abs(x2 - x1) - 2 * C.MSG_LABEL_PAD - badge_room, C.LABEL_MAX)
+        wrap_w = max(self.wrap_w, room)
+        lines, tw = measure(label, width=wrap_w)
+        lh = len(lines) * C.LINE_HEIGHT
+        ay = top + lh + C.MSG_LABEL_GAP
+        head = None
+        if m.create:
+            w, h = self.sizes[m.dst]
+            ay = max(ay, top + h / 2)
+        total = tw + badge_room
         mid = (x1 + x2) / 2
-        left = mid - total / 2
+        long_arrow = abs(x2 - x1) > C.LONG_ARROW and total + 2 * C.MSG_LABEL_PAD <= abs(x2 - x1)
+        if long_arrow:  # next to the sender, where a reader following the arrow starts
+            left = x1 + C.MSG_LABEL_PAD if side > 0 else x1 - C.MSG_LABEL_PAD - total
+        else:
+            left = mid - total / 2
         badge = None
         if badge_w:
             badge = Badge(left, top + (C.LINE_HEIGHT - C.BADGE_H) / 2, badge_w, C.BADGE_H,
                           m.number or 0)
-            text = _text(label, left + badge_w + C.BADGE_GAP, top, "start")
+            text = _text(label, left + badge_w + C.BADGE_GAP, top, "start", width=wrap_w)
+        elif long_arrow:
+            text = _text(label, left, top, "start", width=wrap_w)
         else:
-            text = _text(label, mid, top, "middle")
+            text = _text(label, mid, top, "middle", width=wrap_w)
         bottom = ay
         if m.create:
             w, h = self.sizes[m.dst]
@@ -290,9 +413,9 @@ class _Engine:
         if badge_w:
             badge = Badge(left, top + (C.LINE_HEIGHT - C.BADGE_H) / 2, badge_w, C.BADGE_H,
                           m.number or 0)
-            text = _text(m.label, left + badge_w + C.BADGE_GAP, top, "start")
+            text = _text(m.label, left + badge_w + C.BADGE_GAP, top, "start", width=self.wrap_w)
         else:
-            text = _text(m.label, left, top, "start")
+            text = _text(m.label, left, top, "start", width=self.wrap_w)
         total = tw + (badge_w + C.BADGE_GAP if badge_w else 0)
         y1 = top + lh + C.MSG_LABEL_GAP
         y2 = y1 + C.SELF_H
@@ -325,9 +448,18 @@ class _Engine:
         else:
             lo = min(self.cx[i] for i in ps)
             hi = max(self.cx[i] for i in ps)
-            if lo != hi:
-                w = max(w, hi - lo + 2 * C.NOTE_OVERHANG)
+            if lo != hi and hi - lo + 2 * C.NOTE_OVERHANG > w:
+                w = hi - lo + 2 * C.NOTE_OVERHANG
+                if len(t.lines) > 1:  # a wide note: rewrap its text to the width it has
+                    t = _text(n.text, 0, 0, t.anchor, width=_note_inner(w, n.kind))
+                    h = t.height + 2 * C.NOTE_PAD_Y + (C.REF_TAB_H if n.kind == "ref" else 0)
             x = (lo + hi) / 2 - w / 2
+            # Stay within the heads (a note is opaque on its own row, so it may cover
+            # neighbouring lifelines): still over its participants, as it is at least
+            # as wide as the distance it moves.
+            left, right = self.span
+            if w <= right - left:
+                x = min(max(x, left), right - w)
         y = self.y
         if t.anchor == "middle":
             t.x = x + w / 2
@@ -339,10 +471,15 @@ class _Engine:
         self.y = y + h + C.ROW_GAP
         self.last_y = None
 
-    def group_start(self, g: GroupStart) -> None:
+    def group_start(self, k: int, g: GroupStart) -> None:
         f = _FrameState(g, len(self.frames), self.y)
-        kw, _ = measure(g.kind)
-        lines, lw = measure(g.label) if g.label else ([], 0.0)
+        span = self.frame_spans.get(k)
+        if span is not None:  # conditions wrap to the width the frame's content gives it
+            kw_w = text_width(g.kind, C.FONT_SIZE, True) + 2 * C.GROUP_TAB_PAD + C.GROUP_TAB_CUT
+            inner = self.cx[span[1]] - self.cx[span[0]] + 2 * C.GROUP_PAD_X - kw_w \
+                - C.GROUP_LABEL_GAP - C.GROUP_TAB_PAD - C.TEXT_SLACK
+            f.wrap_w = max(C.FRAME_LABEL_MIN, min(C.FRAME_LABEL_WRAP, inner))
+        lines, _ = measure(_frame_label(g.label), width=f.wrap_w) if g.label else ([], 0.0)
         f.label_h = max(C.GROUP_TAB_H, len(lines) * C.LINE_HEIGHT + 2)
         self.frames.append(f)
         self.y += f.label_h + C.GROUP_TOP_GAP
@@ -354,7 +491,8 @@ class _Engine:
         f = self.frames[-1]
         y = self.y - C.ROW_GAP / 2
         f.seps.append((y, g.label))
-        h = len(g.label.split("\n")) * C.LINE_HEIGHT if g.label else 0
+        h = len(measure(_frame_label(g.label), width=f.wrap_w)[0]) * C.LINE_HEIGHT \
+            if g.label else 0
         self.y = y + h + C.ELSE_GAP
         self.last_y = None
 
@@ -374,12 +512,14 @@ class _Engine:
         keyword = _text(kw_text, x1 + C.GROUP_TAB_PAD, f.tab_y + 2, "start", bold=True)
         tab_w = keyword.width + 2 * C.GROUP_TAB_PAD + C.GROUP_TAB_CUT + C.TEXT_SLACK
         tab_h = max(C.GROUP_TAB_H, keyword.height + 4)
-        label_text = "" if is_group else (f"[{g.label}]" if g.label else "")
-        label = _text(label_text, x1 + tab_w + C.GROUP_LABEL_GAP, f.tab_y + 2, "start")
+        label_text = "" if is_group else _frame_label(g.label)
+        label = _text(label_text, x1 + tab_w + C.GROUP_LABEL_GAP, f.tab_y + 2, "start",
+                      width=f.wrap_w)
         need = tab_w + (C.GROUP_LABEL_GAP + label.width + C.GROUP_TAB_PAD if label_text else 0)
         seps = []
         for sy, stext in f.seps:
-            t = _text(f"[{stext}]" if stext else "", x1 + C.GROUP_TAB_PAD, sy + 2, "start")
+            t = _text(_frame_label(stext), x1 + C.GROUP_TAB_PAD, sy + 2, "start",
+                      width=f.wrap_w)
             need = max(need, t.width + 2 * C.GROUP_TAB_PAD)
             seps.append(Separator(sy, t))
         if x2 - x1 < need:
@@ -442,9 +582,12 @@ class _Engine:
         part = self.d.participants[p]
         w, h = self.sizes[p]
         if part.kind == "actor":
-            return _text(part.label, x + w / 2, y + C.ACTOR_FIG_H + C.ACTOR_LABEL_GAP, bold=True)
-        top = y + C.PART_PAD_Y + (C.DB_CAP * 1.5 if part.kind == "database" else 0)
-        return _text(part.label, x + w / 2, top, bold=True)
+            top = y + C.ACTOR_FIG_H + C.ACTOR_LABEL_GAP
+        else:
+            top = y + C.PART_PAD_Y + (C.DB_CAP * 1.5 if part.kind == "database" else 0)
+        lines, tw = _head_lines(part.label)
+        return Text(x + w / 2, top + C.ASCENT, lines, "middle", C.FONT_SIZE, True, tw,
+                    len(lines) * C.LINE_HEIGHT)
 
     def run(self) -> Layout:
         d, out = self.d, self.out
@@ -464,7 +607,7 @@ class _Engine:
             self.life_start[p.index] = head_bottom
         self.y = head_bottom + C.FIRST_ROW_GAP
         message, note = self.message, self.note
-        others = {Activation: self.activation, GroupStart: self.group_start,
+        others = {Activation: self.activation,
                   GroupElse: self.group_else, GroupEnd: lambda _ev: self.group_end(),
                   Divider: self.divider, Delay: self.delay, Destroy: self.destroy}
         for k, ev in enumerate(d.events):
@@ -473,6 +616,8 @@ class _Engine:
                 message(k, ev)  # type: ignore[arg-type]
             elif kind is Note:
                 note(k, ev)  # type: ignore[arg-type]
+            elif kind is GroupStart:
+                self.group_start(k, ev)  # type: ignore[arg-type]
             else:
                 others[kind](ev)  # type: ignore[operator]
         while self.frames:

@@ -244,7 +244,7 @@ def test_title_is_centred_unless_the_diagram_is_wide() -> None:
 
     narrow = wsd.build_layout("title Small\nA->B: hi\n")
     assert narrow.title.anchor == "middle" and narrow.title.x == narrow.width / 2
-    wide_src = "title Wide\n" + "".join(f"P{i}->P{i + 1}: step {i}\n" for i in range(12))
+    wide_src = "title Wide\n" + "".join(f"P{i}->P{i + 1}: step {i}\n" for i in range(16))
     wide = wsd.build_layout(wide_src)
     assert wide.width > constants.TITLE_CENTRE_MAX
     # a scrolled frame shows a wide diagram's left edge first: the title starts there

@@ -11,7 +11,11 @@ from wsd.textmetrics import text_width
 
 NAMES = ["A", "B", "nova-api", "Compute", "计算节点", "DB", "x"]
 WORDS = ["call", "reply", "task_state = REBOOTING", "重启", "POST /v2.1/servers", "数据库",
-         "a", "", "long message label with several words", "multi\\nline", "ÉÀ", "W" * 12]
+         "a", "", "long message label with several words", "multi\\nline", "ÉÀ", "W" * 12,
+         "a long label that wraps over several lines because it is much wider than any gap",
+         "计算节点把实例的任务状态改为重启中，然后调用虚拟化驱动完成重启",
+         "mixed 混合文本 with nova/compute/manager.py:ComputeManager._reboot_instance 和中文",
+         "x" * 90]
 EPS = 0.02
 
 
@@ -78,8 +82,11 @@ def _check(lay: Layout, text: str) -> None:
         c1, c2 = centre[a.src], centre[a.dst]
         assert min(c1, c2) - tol <= min(a.x1, a.x2) and max(a.x1, a.x2) <= max(c1, c2) + tol
         assert (a.x2 - a.x1) * (c2 - c1) > 0
-        # the label fits between the two lifelines
-        assert a.label.width + (a.badge.w if a.badge else 0) <= abs(c2 - c1)
+        # the label wraps: it reaches past its lifelines by at most LABEL_OVERHANG in all
+        assert a.label.width + (a.badge.w if a.badge else 0) <= abs(c2 - c1) + C.LABEL_OVERHANG
+        assert a.label.width <= C.LABEL_MAX + EPS
+        # ... and sits on its own row, above its arrow
+        assert a.label.y - C.ASCENT + a.label.height <= a.y1 + EPS
     # messages in source order, top to bottom
     ys = [a.y1 for a in sorted(lay.arrows, key=lambda a: a.index)]
     assert ys == sorted(ys) and len(set(ys)) == len(ys)
@@ -97,8 +104,17 @@ def _check(lay: Layout, text: str) -> None:
         need = max(text_width(ln, C.FONT_SIZE) for ln in n.text.lines)
         assert n.w >= need + 2 * C.NOTE_PAD_X
         assert n.h >= len(n.text.lines) * C.LINE_HEIGHT + 2 * C.NOTE_PAD_Y
+    for n in lay.notes:  # wrapped note text stays inside its box (CJK included)
+        left = n.text.x - n.text.width / 2 if n.text.anchor == "middle" else n.text.x
+        assert n.x - EPS <= left and left + n.text.width <= n.x + n.w + EPS, (n, text)
+        assert n.text.y - C.ASCENT + n.text.height <= n.y + n.h + EPS
     for f in lay.frames:
         assert f.w >= f.tab_w and f.tab_w >= f.keyword.width + 2 * C.GROUP_TAB_PAD
+        # conditions and else labels wrap inside the frame
+        for t in [f.label] + [s.label for s in f.separators]:
+            if t.width:
+                assert f.x <= t.x and t.x + t.width <= f.x + f.w + EPS, (f, text)
+                assert t.width <= C.FRAME_LABEL_WRAP + EPS
     # everything inside the view box
     boxes = [(h.x, h.y, h.w, h.h) for h in lay.heads]
     boxes += [(n.x, n.y, n.w, n.h) for n in lay.notes]
