@@ -53,6 +53,7 @@ class Definition:
     name: str
     line: int
     text: str  # decorators, signature and body, as written
+    first: int  # file line of ``text``'s first line (the first decorator, or the def)
 
 
 @dataclass
@@ -161,7 +162,7 @@ def _definitions(text: str) -> dict[str, Definition]:
                 name = f"{prefix}{child.name}"
                 first = min([child.lineno] + [d.lineno for d in child.decorator_list])
                 body = "\n".join(lines[first - 1 : child.end_lineno])
-                found.setdefault(name, Definition(name, child.lineno, body))
+                found.setdefault(name, Definition(name, child.lineno, body, first))
                 visit(child, name + ".")
 
     visit(tree, "")
@@ -205,7 +206,9 @@ def classify(nova: Nova, step: Step, pinned: str, ref: str) -> None:
             step.note = f"the link said L{step.line} but {pinned} has it at L{old.line}"
         return
     step.kind = "changed"
-    step.diff = list(
+    step.diff = _file_lines(
+        old,
+        new,
         difflib.unified_diff(
             old.text.splitlines(),
             new.text.splitlines(),
@@ -213,8 +216,21 @@ def classify(nova: Nova, step: Step, pinned: str, ref: str) -> None:
             f"{ref}:{step.path}#L{new.line}",
             lineterm="",
             n=2,
-        )
+        ),
     )
+
+
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def _file_lines(old: Definition, new: Definition, diff) -> list[str]:
+    """A diff of two function texts, its hunk headers counting lines of the files, not of the functions."""
+
+    def shift(m: re.Match[str]) -> str:
+        a, b = int(m[1]) + old.first - 1, int(m[3]) + new.first - 1
+        return f"@@ -{a}{m[2] or ''} +{b}{m[4] or ''} @@"
+
+    return [_HUNK.sub(shift, text) for text in diff]
 
 
 def suggest(nova: Nova, step: Step, old: Definition | None, pinned: str, ref: str) -> str:
@@ -263,7 +279,8 @@ def report(steps_by_diagram: dict[Path, list[Step]], pinned: dict[Path, str], re
         for s in steps:
             new = f"L{s.new_line}" if s.new_line else "-"
             target = f"{s.path} {s.name}"
-            print(f"  {s.number:>5}  {s.kind:<9}  L{s.line:<5}  {new:>6}  {target:<{width}}  {s.note}".rstrip(), file=out)
+            row = f"  {s.number:>5}  {s.kind:<9}  L{s.line:<5}  {new:>6}  {target:<{width}}  {s.note}"
+            print(row.rstrip(), file=out)
         for s in steps:
             if s.kind != "changed" or not s.diff:
                 continue
