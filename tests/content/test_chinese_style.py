@@ -45,3 +45,43 @@ def test_chinese_punctuation(path):
 def test_fixer(before, after):
     page = f'=== "中文"\n\n{before}\n\n=== "English"\n\n    Keep (this), as "is":\n'
     assert zh_punct.fix_text(page) == page.replace(before, after)
+
+
+# Blog-register phrases a reference page should not use, each with the careful wording that replaced it.
+COLLOQUIALISMS = {
+    "头号操作": "最基本的操作",
+    "走个过场": "不再改变状态",
+    "拿地址": "获取地址",
+    "连上去": "建立连接",
+    "埋进": "写入（cell0）",
+    "别全信": "不能作为依据",
+    "干活": "执行",
+    "兜底": "补救",
+    "偷偷": "绕过 Nova",
+    "悄悄": "直接返回",
+    "顺手": "同时",
+    "完事": "即完成",
+    "搞定": "完成",
+    "踩坑": "常见问题",
+    "咱们": "（删去）",
+}
+
+
+def banned_phrases(text: str) -> list[str]:
+    """``line: phrase -> replacement`` for every colloquialism in ``text``."""
+    return [
+        f"{n}: {phrase} -> {better}"
+        for n, line in enumerate(text.split("\n"), start=1)
+        for phrase, better in COLLOQUIALISMS.items()
+        if phrase in line
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_colloquialisms(path):
+    bad = banned_phrases(path.read_text(encoding="utf-8"))
+    assert not bad, f"{path.name}: colloquial Chinese, use the careful wording:\n" + "\n".join(bad)
+
+
+def test_banned_phrases_found():
+    assert banned_phrases("    第一行\n    这一步只是走个过场。") == ["2: 走个过场 -> 不再改变状态"]
