@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import code_index
 import diagram_html
 import operations_index
+import search_keys
 import wsd
 from diagram_cache import DiagramCache
 from diagram_markdown import DiagramExtension, fence_spec
@@ -56,6 +57,9 @@ logging.getLogger("jieba").setLevel(logging.WARNING)
 
 DIAGRAMS_DIR = "diagrams"
 THEME_CSS = "assets/stylesheets/wsd-theme.css"
+UNCOVERED_JS = "assets/javascripts/uncovered-actions.js"
+IDENTIFIERS_TSV = "data/search/identifiers.tsv"
+ACTIONS_TSV = "data/nova/server_actions.tsv"
 DARK_SELECTOR = '[data-md-color-scheme="slate"]'
 FENCE_OPEN_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?wsd\b")
 
@@ -80,6 +84,7 @@ class DiagramSite:
         self.code_indexes: dict[str, str] = {}
         self.files: Files | None = None
         self.operations: list[operations_index.OperationEntry] = []
+        self.identifier_owners: dict[str, str] = {}
         self.slots: dict[int, str] = {}
         self.ids_on_page: set[str] = set()
         self.dark_css = wsd.theme_css(light="", dark=":root")
@@ -247,6 +252,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fences.setdefault("custom_fences", []).append(fence_spec(_site))
     if THEME_CSS not in config.extra_css:
         config.extra_css.append(THEME_CSS)
+    if UNCOVERED_JS not in config.extra_javascript:
+        config.extra_javascript.append(UNCOVERED_JS)
     return config
 
 
@@ -273,7 +280,27 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             continue
         pages.append((file.src_uri, meta))
     _site.operations = operations_index.collect(pages)
+    _search_data(_site, {uri for uri, _meta in pages}, files, config)
     return nav
+
+
+def _search_data(site: DiagramSite, pages: set[str], files: Files, config: MkDocsConfig) -> None:
+    """Read which page explains which identifier; add the uncovered-actions script."""
+    try:
+        identifiers = site.root / IDENTIFIERS_TSV
+        rows = search_keys.read_tsv(identifiers, 2, IDENTIFIERS_TSV) if identifiers.is_file() else []
+        site.identifier_owners = search_keys.owners(rows, pages)
+        actions_path = site.root / ACTIONS_TSV
+        actions = search_keys.read_tsv(actions_path, 3, ACTIONS_TSV) if actions_path.is_file() else []
+    except ValueError as error:
+        log.warning(str(error))
+        return
+    covered = {name for entry in site.operations for name in operations_index.as_list(entry.operation.get("rest"))}
+    index = next((e for e in files.documentation_pages() if "<!-- operations-index -->" in e.content_string), None)
+    script = search_keys.uncovered_script(search_keys.uncovered(actions, covered), index.url if index else "")
+    if files.get_file_from_path(UNCOVERED_JS) is not None:
+        files.remove(files.get_file_from_path(UNCOVERED_JS))
+    files.append(File.generated(config, UNCOVERED_JS, content=script))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -288,8 +315,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     operation = page.meta.get("operation")
     if operation is not None and (trouble := operations_index.problem(operation)):
         log.warning(f"{_site.page_path()}: {trouble}")
-    if isinstance(operation, dict):
-        page.meta["tags"] = operations_index.search_tags(operation)
+    tags = operations_index.search_tags(operation) if isinstance(operation, dict) else []
+    tags += search_keys.page_keys(markdown, page.file.src_uri, _site.identifier_owners)
+    if tags:
+        page.meta["tags"] = tags
     if "operations-index" in markdown:
         table = operations_index.index_table(_site.operations, page.file.src_uri)
         markdown = operations_index.replace_index_marker(markdown, table)

@@ -15,6 +15,18 @@
       never part of a word, and pages holding the whole word rank first. The
       original run stays in the query, so nothing that matched before is lost.
 
+   3. Code identifiers. The separator in mkdocs.yml splits "NoValidHost" into
+      "no valid host", and "no" also matches "novnc". Each word that looks
+      like an identifier (inner "_", "-", "." or a case change) is also sent
+      folded into one lowercase word ("00novalidhost"); hooks/search_keys.py
+      gives pages the same folded words as hidden tags.
+
+   4. Operations without a page. hooks/search_keys.py writes the Nova server
+      actions no page covers into window.__uncoveredActions; when the query
+      names one, a note above the results says so and links to the
+      operations index. The listener sits on the document, so it survives
+      Material's instant navigation.
+
    The query travels to the worker as {type: 2, data: "..."} (Material 9's
    SearchMessageType.QUERY); the browser tests guard that this still holds. */
 (function () {
@@ -26,8 +38,21 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
   var post = Worker.prototype.postMessage;
 
+  var WORD = /^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/;
+  var KEY_PREFIX = "00";  // hooks/search_keys.py KEY_PREFIX
+  var CAMEL = /[a-z0-9][A-Z]|[A-Z]{2}[a-z]/;
+
+  function folded(word) {
+    if (!WORD.test(word) || !(/[-_.]/.test(word) || CAMEL.test(word))) return null;
+    return KEY_PREFIX + word.toLowerCase().replace(/[^a-z0-9]/g, "");
+  }
+
   function rewrite(query) {
     var data = query.replace(/(^|\s)--(?=[\w\u4e00-\u9fff])/g, "$1");
+    var keys = data.split(/\s+/).map(folded).filter(Boolean);
+    if (keys.length) {
+      data += " " + keys.join(" ");
+    }
     var runs = data.match(HAN);
     if (runs) {
       data += " " + runs.map(function (run) { return run + FILLER + BOOST; }).join(" ");
@@ -44,4 +69,43 @@
     }
     return post.apply(this, arguments);
   };
+
+  function squash(text) {
+    return text.toLowerCase().replace(/[^a-z0-9\u3400-\u9fff]/g, "");
+  }
+
+  function uncoveredAction(query) {
+    var data = window.__uncoveredActions;
+    var wanted = squash(query);
+    if (!data || wanted.length < 3) return null;
+    return data.actions.filter(function (a) {
+      return [a.action, a.en, a.zh].some(function (name) { return squash(name) === wanted; });
+    })[0] || null;
+  }
+
+  function showHint(input) {
+    var result = document.querySelector(".md-search-result");
+    if (!result) return;
+    var old = result.querySelector(".osw-search-hint");
+    if (old) old.remove();
+    var action = uncoveredAction(input.value);
+    if (!action) return;
+    var script = document.querySelector('script[src*="uncovered-actions.js"]');
+    var index = new URL("../../" + window.__uncoveredActions.index, script.src).href;
+    var hint = document.createElement("div");
+    hint.className = "osw-search-hint";
+    hint.setAttribute("role", "note");
+    var link = document.createElement("a");
+    link.href = index;
+    link.textContent = "操作索引 · operations index";
+    hint.append(
+      "“" + action.zh + " · " + action.en + "” (" + action.action + ")：本站尚无此操作的页面 · " +
+      "this site has no page for it yet. ", link
+    );
+    result.insertBefore(hint, result.firstChild);
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("input.md-search__input")) showHint(event.target);
+  });
 })();

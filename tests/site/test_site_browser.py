@@ -248,3 +248,63 @@ def test_fit_width_button_follows_the_window_size(page, base_url: str) -> None:
         "() => { const b = document.querySelector('figure.wsd-figure button.wsd-fit'); return b && b.hidden; }",
         timeout=5000,
     )
+
+
+# Code identifiers a reader pastes from a log or a traceback, and the page that
+# explains each.  The separator splits them into words ("NoValidHost" ->
+# "no valid host", and "no" also matches "novnc"); search-options.js adds the
+# folded identifier, which only pages writing it in code carry as a tag.
+IDENTIFIER_QUERIES = [
+    ("NoValidHost", "operations/create/"),
+    ("network-vif-plugged", "operations/create/"),
+    ("build_and_run_instance", "operations/create/"),
+    ("reboot_instance", "operations/reboot/"),
+    ("rescue_instance", "operations/rescue/"),
+    ("unrescue_instance", "operations/rescue/"),
+    ("pre_live_migration", "operations/live-migration/"),
+    ("resize_instance", "operations/resize/"),
+    ("finish_resize", "operations/resize/"),
+    ("reserve_block_device_name", "operations/volume-attach/"),
+    ("rebuild_instance", "operations/rebuild/"),
+    ("terminate_instance", "operations/delete/"),
+    ("reclaim_instance_interval", "operations/delete/"),
+]
+
+
+@pytest.mark.parametrize(("query", "url"), IDENTIFIER_QUERIES, ids=[q for q, _ in IDENTIFIER_QUERIES])
+def test_code_identifiers_find_the_page_that_explains_them(search_page, query: str, url: str) -> None:
+    results = search(search_page, query)
+    assert results and results[0] == "/" + url, f"{query!r} ranked {results[:3]}"
+
+
+def _hint(page) -> str:
+    return page.evaluate("(document.querySelector('.md-search-result .osw-search-hint') || {}).textContent || ''")
+
+
+# trigger_crash_dump is a real Nova server action (servers.py in
+# nova/api/openstack/compute/, data/nova/server_actions.tsv) that no page covers.
+@pytest.mark.parametrize("query", ["trigger_crash_dump", "Trigger crash dump", "触发崩溃转储"])
+def test_an_operation_without_a_page_says_so(search_page, query: str) -> None:
+    search(search_page, query)
+    hint = _hint(search_page)
+    assert "trigger_crash_dump" in hint and "no page" in hint and "尚无" in hint, hint
+    link = search_page.locator(".osw-search-hint a")
+    href = urlsplit(link.get_attribute("href")).path
+    assert href == "/", href  # the operations index is on the home page
+    link.click()
+    search_page.wait_for_function("document.querySelector('article table a[href*=\"operations/\"]')")
+
+
+@pytest.mark.parametrize("query", ["reboot", "os-migrateLive", "重启"])
+def test_an_operation_with_a_page_has_no_hint(search_page, query: str) -> None:
+    search(search_page, query)
+    assert _hint(search_page) == ""
+
+
+def test_the_hint_survives_instant_navigation(search_page, base_url: str) -> None:
+    search_page.goto(base_url)
+    search(search_page, "reboot")
+    search_page.locator("li.md-search-result__item > a.md-search-result__link").first.click()
+    search_page.wait_for_url("**/operations/reboot/**")
+    search(search_page, "trigger_crash_dump")
+    assert "trigger_crash_dump" in _hint(search_page)

@@ -1,0 +1,63 @@
+"""hooks/search_keys.py: identifier keys, the owners table, uncovered actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import search_keys
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("NoValidHost", "00novalidhost"),
+        ("network-vif-plugged", "00networkvifplugged"),
+        ("build_and_run_instance", "00buildandruninstance"),
+        ("os-migrateLive", "00osmigratelive"),
+        ("VNCConsole", "00vncconsole"),
+        ("reboot", None),
+        ("Reboot", None),
+        ("VNC", None),
+        ("--hard", None),
+    ],
+)
+def test_key(word: str, key: str | None) -> None:
+    assert search_keys.key(word) == key
+
+
+def test_code_keys_come_from_inline_code_only() -> None:
+    text = "Raises `NoValidHost` from `select_destinations()`; build_and_run_instance in prose.\n```\nfenced_name\n```"
+    assert search_keys.code_keys(text) == ["00novalidhost", "00selectdestinations"]
+
+
+def test_an_owned_identifier_goes_to_its_page_only() -> None:
+    owned = {"00novalidhost": "operations/create.md"}
+    assert search_keys.page_keys("`NoValidHost` `reboot_instance`", "operations/reboot.md", owned) == [
+        "00rebootinstance"
+    ]
+    assert search_keys.page_keys("nothing", "operations/create.md", owned) == ["00novalidhost"]
+
+
+def test_table_errors_carry_a_position(tmp_path: Path) -> None:
+    table = tmp_path / "ids.tsv"
+    table.write_text("# comment\nNoValidHost\toperations/nowhere.md\n", encoding="utf-8")
+    rows = search_keys.read_tsv(table, 2, "ids.tsv")
+    with pytest.raises(ValueError, match=r"^ids.tsv:2:13: no page 'operations/nowhere.md'"):
+        search_keys.owners(rows, {"operations/create.md"})
+    table.write_text("NoValidHost operations/create.md\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^ids.tsv:1:1: expected 2 tab-separated cells"):
+        search_keys.read_tsv(table, 2, "ids.tsv")
+
+
+def test_the_real_tables_read_and_name_real_actions() -> None:
+    owners = search_keys.read_tsv(ROOT / "data/search/identifiers.tsv", 2, "identifiers.tsv")
+    pages = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    assert search_keys.owners(owners, pages)
+    actions = search_keys.read_tsv(ROOT / "data/nova/server_actions.tsv", 3, "server_actions.tsv")
+    left = search_keys.uncovered(actions, {"reboot", "pause"})
+    names = {a["action"] for a in left}
+    assert "trigger_crash_dump" in names and "reboot" not in names and "pause" not in names
+    assert len(left) == len(actions) - 2
