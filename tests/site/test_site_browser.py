@@ -133,6 +133,7 @@ MIXED_QUERIES = [
     ("shelve 搁置", "operations/shelve/"),
     ("evacuate 疏散", "operations/evacuate/"),
     ("createImage 快照", "operations/snapshot/"),
+    ("createBackup 备份", "operations/backup/"),
     ("硬重启 hard reboot", "operations/reboot/"),
     ("VNC 控制台 token", "operations/vnc-console/"),
     ("rescue 救援", "operations/rescue/"),
