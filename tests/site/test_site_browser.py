@@ -134,6 +134,7 @@ MIXED_QUERIES = [
     ("evacuate 疏散", "operations/evacuate/"),
     ("createImage 快照", "operations/snapshot/"),
     ("createBackup 备份", "operations/backup/"),
+    ("changePassword 修改密码", "operations/change-password/"),
     ("硬重启 hard reboot", "operations/reboot/"),
     ("VNC 控制台 token", "operations/vnc-console/"),
     ("rescue 救援", "operations/rescue/"),
