@@ -135,6 +135,7 @@ MIXED_QUERIES = [
     ("createImage 快照", "operations/snapshot/"),
     ("createBackup 备份", "operations/backup/"),
     ("changePassword 修改密码", "operations/change-password/"),
+    ("os-resetState 重置状态", "operations/reset-state/"),
     ("硬重启 hard reboot", "operations/reboot/"),
     ("VNC 控制台 token", "operations/vnc-console/"),
     ("rescue 救援", "operations/rescue/"),
