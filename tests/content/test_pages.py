@@ -17,8 +17,14 @@ def page(request):
 
 def test_front_matter_names_the_operation(page):
     op = page.meta["operation"]
-    for key in ("en", "zh", "rest", "cli", "horizon"):
+    for key in ("en", "zh", "rest", "cli"):
         assert op.get(key), f"{page.path.name}: operation.{key} is missing"
+    assert "horizon" in op, f"{page.path.name}: operation.horizon is missing"
+    if not op["horizon"]:  # no Horizon action: both languages must say so where the commands are
+        tabs = [body for _, body in page.tabs("请求与命令 · Request and commands")]
+        assert all("Horizon" in body for body in tabs), (
+            f"{page.path.name}: operation.horizon is empty: say in both 请求与命令 tabs that Horizon lacks it"
+        )
     assert any(c.startswith("openstack ") for c in op["cli"])
     assert any(c.startswith("nova ") for c in op["cli"])
     assert cjk_share(str(op["zh"])) > 0.5
