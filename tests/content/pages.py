@@ -14,6 +14,7 @@ OPERATIONS = (
     "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize", "delete",
     "stop-start", "rebuild", "volume-attach",
     "backup", "change-password", "reset-state",
+    "interface-attach",
 )
 
 SECTIONS = (
