@@ -44,7 +44,8 @@ def parse_diagram(text: str, *, path: str | None = None,
     statements = parse(clean, rep)
     diagram = build(statements, rep, end_line=len(split_lines(clean)))
     if rep.errors:
-        raise DiagramError(rep.errors, path=path, source=clean)
+        # Every problem at once: the warnings often explain the errors (a frame left open).
+        raise DiagramError(rep.errors + rep.warnings, path=path, source=clean)
     if warnings is not None:
         warnings.extend(DiagramWarning(p, path=path, source=clean) for p in rep.warnings)
     return diagram

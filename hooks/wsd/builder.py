@@ -210,11 +210,38 @@ class _Builder:
                            "'end' without an open frame (remove it, or open a frame with alt, opt, loop, par or group)",
                            st.length)
             return
+        for kind, line, col in self._left_open(st):
+            self.rep.warn(line, col, f"'{kind}' frame is never closed (its 'end' is missing); "
+                          f"closed by the 'end' on line {st.line}", len(kind))
+            self.add(GroupEnd(st.line))
         kind, line, _ = self.groups.pop()
         if st.sub and st.sub != kind:
             self.rep.warn(st.line, st.column, f"'end {st.sub}' closes the '{kind}' frame opened "
                           f"on line {line}", st.length)
         self.add(GroupEnd(st.line))
+
+    def _left_open(self, st: Stmt) -> list[tuple[str, int, int]]:
+        """Frames inside the one this ``end`` closes, popped (innermost first).
+
+        ``end loop`` names its frame; a bare ``end`` written at the column of
+        an outer frame's opener (and not of the innermost one) closes that
+        outer frame.  The frames inside it are the ones whose ``end`` is missing.
+        """
+        top_kind, _, top_col = self.groups[-1]
+        if st.sub:
+            if st.sub == top_kind:
+                return []
+            match = [i for i, g in enumerate(self.groups) if g[0] == st.sub]
+        elif st.column != top_col:
+            match = [i for i, g in enumerate(self.groups) if g[2] == st.column]
+        else:
+            return []
+        if not match:
+            return []
+        keep = match[-1] + 1
+        inner = self.groups[keep:][::-1]
+        del self.groups[keep:]
+        return inner
 
     def autonumber(self, st: Stmt) -> None:
         self.number = None if st.text == "off" else int(st.text or "1")
