@@ -267,3 +267,20 @@ def test_an_error_lists_every_problem_up_to_a_cap() -> None:
     problems = info.value.problems
     assert len(problems) == MAX_PROBLEMS
     assert problems[-1].message == f"... and {MAX_PROBLEMS * 2 + 1} more problems (fix these first)"
+
+
+def test_render_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    wsd.render("A->B: x\n")
+    assert gc.isenabled()
+    with pytest.raises(wsd.DiagramError):
+        wsd.render("A->: x\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        wsd.render("A->B: x\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
