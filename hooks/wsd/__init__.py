@@ -18,7 +18,7 @@ import re
 from .errors import DiagramError, DiagramWarning, Reporter
 from .theme import theme_css
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 
 __all__ = ["render", "DiagramError", "DiagramWarning", "theme_css", "__version__",
            "build_layout", "parse_diagram"]
@@ -56,8 +56,10 @@ def build_layout(text: str, *, path: str | None = None,
                  warnings: list[DiagramWarning] | None = None):  # -> layout.Layout
     """Parse and lay out ``text``: the positioned model the SVG is drawn from."""
     from .layout import layout
+    from .paint import paint
 
-    return layout(parse_diagram(text, path=path, warnings=warnings))
+    diagram = parse_diagram(text, path=path, warnings=warnings)
+    return paint(diagram, layout(diagram))
 
 
 def _describe(diagram) -> tuple[str, str]:
@@ -91,6 +93,7 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
     Raises :class:`DiagramError` listing every problem when the source is invalid.
     """
     from .layout import layout
+    from .paint import paint
     from .svg import render_svg
 
     text = _clean(text)
@@ -107,7 +110,7 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
     try:
         diagram = parse_diagram(text, path=path, warnings=warnings)
         title, desc = _describe(diagram)
-        return render_svg(layout(diagram), prefix=id_prefix, title=title, desc=desc)
+        return render_svg(paint(diagram, layout(diagram)), prefix=id_prefix, title=title, desc=desc)
     finally:
         if was_enabled:
             gc.enable()

@@ -68,6 +68,9 @@ DIVIDER_H = 22             # height of a divider's label box
 DIVIDER_PAD_X = 10         # horizontal padding in a divider's label box
 DIVIDER_OVERHANG = 16      # divider lines reach this far past the outer heads
 DELAY_H = 26               # height of a delay row without text
+RBOX_RADIUS = 8            # corner radius of an 'rbox' (rounded box note)
+ABOX_CUT = 6               # size of the cut corners of an 'abox' (angled box note)
+SPACE_H = 20               # room left by a bare 'space' (``space N`` gives N pixels)
 DESTROY_R = 7              # half size of the destroy cross
 
 CORNER_LINK = 2            # padding of the transparent hit area of linked messages
