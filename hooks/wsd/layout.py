@@ -10,7 +10,19 @@ event takes its own row, so nothing needs pairwise overlap checks.
 from __future__ import annotations
 
 from . import constants as C
-from .model import Activation, Delay, Destroy, Diagram, Divider, GroupElse, GroupEnd, GroupStart, Message, Note
+from .model import (
+    Activation,
+    Delay,
+    Destroy,
+    Diagram,
+    Divider,
+    GroupElse,
+    GroupEnd,
+    GroupStart,
+    Message,
+    Note,
+    Space,
+)
 from .positioned import (
     Arrow,
     Badge,
@@ -415,6 +427,10 @@ class _Engine:
         self.y += h + C.ROW_GAP
         self.last_y = None
 
+    def space(self, sp: Space) -> None:
+        self.y += sp.pixels or C.SPACE_H
+        self.last_y = None
+
     def activation(self, a: Activation) -> None:
         y = self.anchor_y(a.participant)
         if a.on:
@@ -466,7 +482,8 @@ class _Engine:
         message, note = self.message, self.note
         others = {Activation: self.activation, GroupStart: self.group_start,
                   GroupElse: self.group_else, GroupEnd: lambda _ev: self.group_end(),
-                  Divider: self.divider, Delay: self.delay, Destroy: self.destroy}
+                  Divider: self.divider, Delay: self.delay, Destroy: self.destroy,
+                  Space: self.space}
         for k, ev in enumerate(d.events):
             kind = type(ev)
             if kind is Message:
