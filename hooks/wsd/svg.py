@@ -38,8 +38,12 @@ def num(v: float) -> str:
             s = s[:-1]
         if s == "-0":
             s = "0"
-        if len(_NUMS) < 50_000:
-            _NUMS[v] = s
+        if len(_NUMS) >= 50_000:
+            # Start over rather than stop caching: numbers repeat close together
+            # (one row's y in its arrow, label and bars), so the hit rate, and the
+            # time per event, stays the same however long the diagram is.
+            _NUMS.clear()
+        _NUMS[v] = s
     return s
 
 
