@@ -59,7 +59,7 @@ GROUP_TAB_H = 19           # height of a frame's tab
 GROUP_TAB_PAD = 7          # horizontal padding inside a frame's tab
 GROUP_TAB_CUT = 7          # the tab's cut corner
 GROUP_TOP_GAP = 8          # gap below a frame's tab before the first row
-GROUP_BOTTOM_GAP = 8       # gap below the last row inside a frame
+GROUP_BOTTOM_GAP = 14      # gap below the last row inside a frame
 GROUP_LABEL_GAP = 8        # gap between the tab and the condition label
 ELSE_GAP = 8               # gap below an else separator's label
 EMPTY_GROUP_W = 120        # width of a frame with no content
@@ -70,6 +70,7 @@ DIVIDER_OVERHANG = 16      # divider lines reach this far past the outer heads
 DELAY_H = 26               # height of a delay row without text
 RBOX_RADIUS = 8            # corner radius of an 'rbox' (rounded box note)
 ABOX_CUT = 6               # size of the cut corners of an 'abox' (angled box note)
+DESTROY_GAP = 6            # room between a created head and a cross right under it
 SPACE_H = 20               # room left by a bare 'space' (``space N`` gives N pixels)
 DESTROY_R = 7              # half size of the destroy cross
 
