@@ -175,11 +175,12 @@ class DiagramRenderer:
 
 
 def _problem(path: str, item: object) -> Problem:
+    kind = "" if getattr(item, "severity", "error") == "error" else "warning: "
     return Problem(
         path,
         int(getattr(item, "line", 0) or 0),
         int(getattr(item, "column", 0) or 0),
-        str(getattr(item, "message", item)),
+        kind + str(getattr(item, "message", item)),
     )
 
 

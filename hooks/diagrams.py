@@ -14,10 +14,15 @@ glue only:
   ``<!-- operations-index -->``;
 * ``on_post_page`` swaps slot markers for inline SVG figures (each with the
   table of code behind its steps, :mod:`code_index`) or error boxes;
+* ``on_startup`` notes whether this process is ``mkdocs serve``;
 * ``on_serve``   watches ``diagrams/``.
 
 Problems are logged on ``mkdocs.plugins.diagrams``, one line each, as
 ``diagrams/x.wsd:12:5: message`` so ``mkdocs build --strict`` fails on them.
+Under ``mkdocs serve`` the same lines are printed (as warnings) but not
+counted by strict mode: a strict rebuild that aborts leaves the server
+waiting for a good build, so every page would hang while a diagram is broken.
+There the page shows the error box instead and the site keeps being served.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from diagram_cache import DiagramCache
 from diagram_markdown import DiagramExtension, fence_spec
 from diagram_render import STATS, DiagramRenderer, Outcome
 from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
 from mkdocs.utils import meta as front_matter
 from remote_wsd import DEFAULT_URL, RemoteRenderer
 
@@ -76,7 +82,7 @@ class DiagramSite:
         self.renderer = DiagramRenderer(
             DiagramCache(cache_dir if cache_dir.is_absolute() else self.root / cache_dir),
             _remote(settings),
-            warn=log.warning,
+            warn=problem,
         )
         self.config = config
         self.outcomes: dict[str, Outcome] = {}
@@ -131,7 +137,7 @@ class DiagramSite:
             try:
                 text = source.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError) as err:
-                log.warning(f"{key}: cannot read diagram ({err})")
+                problem(f"{key}: cannot read diagram ({err})")
                 outcome = Outcome(None, excerpt=f"cannot read {key}: {err}")
             else:
                 outcome = self.renderer.render(text, key)
@@ -152,7 +158,7 @@ class DiagramSite:
         source = (page_dir / target).resolve()
         key = self.rel(source)
         if not source.is_file() or not source.is_relative_to(self.root):
-            log.warning(f"{self.page_path()}: diagram not found: {target} (looked for {key})")
+            problem(f"{self.page_path()}: diagram not found: {target} (looked for {key})")
             html = diagram_html.error_html(
                 f"Diagram not found · 找不到图: {target}", f"{self.page_path()} refers to {key}, which does not exist."
             )
@@ -215,7 +221,7 @@ def _remote(settings: dict[str, Any]) -> RemoteRenderer | None:
     if choice == "local":
         return None
     if choice != "remote":
-        log.warning(f"extra.diagrams.renderer: unknown renderer {choice!r}; using local")
+        problem(f"extra.diagrams.renderer: unknown renderer {choice!r}; using local")
         return None
     try:
         timeout = float(settings.get("timeout") or 10)
@@ -231,15 +237,45 @@ def _remote(settings: dict[str, Any]) -> RemoteRenderer | None:
 
 def _report(outcome: Outcome) -> None:
     """Log each error (warning) and renderer warning (info), one line each."""
-    for problem in outcome.errors:
-        log.warning(str(problem))
-    for problem in outcome.warnings:
-        log.info(str(problem))
+    for error in outcome.errors:
+        problem(str(error))
+    for warning in outcome.warnings:
+        log.info(str(warning))
+
+
+#: True in a ``mkdocs serve`` process (set by :func:`on_startup`).
+_serving = False
+
+
+def problem(message: str) -> None:
+    """Log one problem: a warning that fails ``--strict`` builds; under serve, uncounted.
+
+    Under ``mkdocs serve`` the record goes to every handler a warning would
+    reach except MkDocs' strict-mode counters, so the terminal still shows it.
+    """
+    if not _serving:
+        log.warning(message)
+        return
+    if not log.isEnabledFor(logging.WARNING):
+        return
+    record = log.makeRecord(log.name, logging.WARNING, __file__, 0, message, None, None)
+    logger: logging.Logger | None = log
+    while logger is not None:
+        for handler in logger.handlers:
+            if not isinstance(handler, CountHandler) and record.levelno >= handler.level:
+                handler.handle(record)
+        logger = logger.parent if logger.propagate else None
 
 
 # -- MkDocs events -------------------------------------------------------------
 
 _site: DiagramSite | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process serves the site (problems must not abort it)."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -293,7 +329,7 @@ def _search_data(site: DiagramSite, pages: set[str], files: Files, config: MkDoc
         actions_path = site.root / ACTIONS_TSV
         actions = search_keys.read_tsv(actions_path, 3, ACTIONS_TSV) if actions_path.is_file() else []
     except ValueError as error:
-        log.warning(str(error))
+        problem(str(error))
         return
     covered = {name for entry in site.operations for name in operations_index.as_list(entry.operation.get("rest"))}
     index = next((e for e in files.documentation_pages() if "<!-- operations-index -->" in e.content_string), None)
@@ -314,7 +350,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _site.fence_lines = [n + offset for n in _site.fence_lines]
     operation = page.meta.get("operation")
     if operation is not None and (trouble := operations_index.problem(operation)):
-        log.warning(f"{_site.page_path()}: {trouble}")
+        problem(f"{_site.page_path()}: {trouble}")
     tags = operations_index.search_tags(operation) if isinstance(operation, dict) else []
     tags += search_keys.page_keys(markdown, page.file.src_uri, _site.identifier_owners)
     if tags:

@@ -24,6 +24,7 @@ from .model import (
     Message,
     Note,
     Participant,
+    Space,
 )
 from .parser import Name, Stmt, clip
 
@@ -37,7 +38,7 @@ class _P:
     """A participant while the diagram is being built."""
 
     __slots__ = ("index", "alias", "label", "kind", "link", "declared", "used", "created",
-                 "destroyed", "warned_destroyed", "depth", "line")
+                 "destroyed", "warned_destroyed", "depth", "line", "colour", "order")
 
     def __init__(self, index: int, alias: str, label: str, line: int) -> None:
         self.index = index
@@ -52,6 +53,8 @@ class _P:
         self.warned_destroyed = False
         self.depth = 0
         self.line = line
+        self.colour = ""
+        self.order: int | None = None
 
 
 class _Builder:
@@ -98,6 +101,8 @@ class _Builder:
         p.kind = st.sub
         p.link = st.link
         p.line = st.line
+        p.colour = st.colour
+        p.order = st.order
 
     def message(self, st: Stmt) -> None:
         src_n, dst_n = st.names
@@ -178,7 +183,7 @@ class _Builder:
             p = self.ref(n, st.line)
             p.used = True
             idx.append(p.index)
-        self.add(Note(st.sub, st.arrow, tuple(idx), st.text, st.link, st.line))
+        self.add(Note(st.sub, st.arrow, tuple(idx), st.text, st.link, st.line, st.colour))
 
     def group(self, st: Stmt) -> None:
         if len(self.groups) >= MAX_DEPTH:
@@ -187,7 +192,7 @@ class _Builder:
             self.refused += 1
             return
         self.groups.append((st.sub, st.line, st.column))
-        self.add(GroupStart(st.sub, st.text, st.line))
+        self.add(GroupStart(st.sub, st.text, st.line, st.colour))
 
     def else_(self, st: Stmt) -> None:
         if not self.groups:
@@ -210,11 +215,38 @@ class _Builder:
                            "'end' without an open frame (remove it, or open a frame with alt, opt, loop, par or group)",
                            st.length)
             return
+        for kind, line, col in self._left_open(st):
+            self.rep.warn(line, col, f"'{kind}' frame is never closed (its 'end' is missing); "
+                          f"closed by the 'end' on line {st.line}", len(kind))
+            self.add(GroupEnd(st.line))
         kind, line, _ = self.groups.pop()
         if st.sub and st.sub != kind:
             self.rep.warn(st.line, st.column, f"'end {st.sub}' closes the '{kind}' frame opened "
                           f"on line {line}", st.length)
         self.add(GroupEnd(st.line))
+
+    def _left_open(self, st: Stmt) -> list[tuple[str, int, int]]:
+        """Frames inside the one this ``end`` closes, popped (innermost first).
+
+        ``end loop`` names its frame; a bare ``end`` written at the column of
+        an outer frame's opener (and not of the innermost one) closes that
+        outer frame.  The frames inside it are the ones whose ``end`` is missing.
+        """
+        top_kind, _, top_col = self.groups[-1]
+        if st.sub:
+            if st.sub == top_kind:
+                return []
+            match = [i for i, g in enumerate(self.groups) if g[0] == st.sub]
+        elif st.column != top_col:
+            match = [i for i, g in enumerate(self.groups) if g[2] == st.column]
+        else:
+            return []
+        if not match:
+            return []
+        keep = match[-1] + 1
+        inner = self.groups[keep:][::-1]
+        del self.groups[keep:]
+        return inner
 
     def autonumber(self, st: Stmt) -> None:
         self.number = None if st.text == "off" else int(st.text or "1")
@@ -242,9 +274,30 @@ class _Builder:
             self.rep.warn(line, col, f"'{kind}' frame is never closed; closed at the end",
                           len(kind))
             self.events.append(GroupEnd(end_line))
-        parts = tuple(Participant(p.index, p.alias, p.label, p.kind, p.link, p.created, p.line)
-                      for p in self.order)
-        return Diagram(self.title, parts, tuple(self.events), self.footer)
+        events = self.events
+        placed = self.order
+        if any(p.order is not None for p in self.order):
+            # ``order N`` places a participant; the others count as order 0 and
+            # keep the order they first appeared in.
+            placed = sorted(self.order, key=lambda p: (p.order or 0, p.index))
+            moved = [0] * len(placed)
+            for new, p in enumerate(placed):
+                moved[p.index] = new
+            events = [_renumber(ev, moved) for ev in events]
+        parts = tuple(Participant(new, p.alias, p.label, p.kind, p.link, p.created, p.line, p.colour)
+                      for new, p in enumerate(placed))
+        return Diagram(self.title, parts, tuple(events), self.footer)
+
+
+def _renumber(ev: Event, moved: list[int]) -> Event:
+    """``ev`` with its participant indexes replaced by their place after ``order``."""
+    if isinstance(ev, Message):
+        return replace(ev, src=moved[ev.src], dst=moved[ev.dst])
+    if isinstance(ev, (Activation, Destroy)):
+        return replace(ev, participant=moved[ev.participant])
+    if isinstance(ev, Note):
+        return replace(ev, participants=tuple(moved[i] for i in ev.participants))
+    return ev
 
 
 _DISPATCH = {
@@ -274,4 +327,6 @@ def build(statements: list[Stmt], reporter: Reporter, end_line: int = 1) -> Diag
             b.add(Divider(st.text, st.line))
         elif st.kind == "delay":
             b.add(Delay(st.text, st.line))
+        elif st.kind == "space":
+            b.add(Space(int(st.text or 0), st.line))
     return b.finish(end_line)

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["Problem", "Reporter", "DiagramError", "DiagramWarning"]
+__all__ = ["Problem", "Reporter", "DiagramError", "DiagramWarning", "MAX_PROBLEMS"]
+
+#: Most problems one error reports (a cap for hostile input); the rest are counted.
+MAX_PROBLEMS = 50
 
 
 class Problem:
@@ -71,11 +74,13 @@ class _Positioned:
     path: str | None
     problems: list[Problem]
     _source: str | None
+    #: Mark warnings with ``warning:`` in str() (an error lists them among its errors).
+    _mark_warnings = False
 
     def _locate(self, problems: list[Problem], path: str | None, source: str | None) -> str:
         """Set the position attributes from ``problems`` (the first one leads); return str()."""
         self.problems = problems
-        first = problems[0]
+        first = next((p for p in problems if p.severity == "error"), problems[0])
         self.line = first.line
         self.column = first.column
         self.message = first.message
@@ -87,9 +92,14 @@ class _Positioned:
         return self._header()
 
     def _header(self) -> str:
+        where = self.path or "<input>"
         return "\n".join(
-            f"{self.path or '<input>'}:{p.line}:{p.column}: {p.message}" for p in self.problems
+            f"{where}:{p.line}:{p.column}: {self._kind(p)}{p.message}"
+            for p in self.problems
         )
+
+    def _kind(self, problem: Problem) -> str:
+        return "warning: " if self._mark_warnings and problem.severity != "error" else ""
 
     def excerpt(self) -> str:
         """The message(s), each followed by its source line and a caret under the problem."""
@@ -99,16 +109,25 @@ class _Positioned:
 class DiagramError(_Positioned, Exception):
     """Invalid diagram source.
 
-    ``line``/``column``/``message`` describe the first problem; ``problems``
-    lists all of them (each with ``line``, ``column``, ``message``).
+    ``line``/``column``/``message`` describe the first error; ``problems``
+    lists every problem in source order (each with ``line``, ``column``,
+    ``message`` and ``severity``): the errors and the warnings found with
+    them, at most :data:`MAX_PROBLEMS` (a last one says how many were left out).
     ``str(err)`` is ``PATH:LINE:COL: message``, one line per problem.
     """
 
+    _mark_warnings = True
+
     def __init__(self, problems: list[Problem], *, path: str | None = None,
                  source: str | None = None) -> None:
-        if not problems:
-            raise ValueError("DiagramError needs at least one problem")
+        if not any(p.severity == "error" for p in problems):
+            raise ValueError("DiagramError needs at least one error")
         ordered = sorted(problems, key=lambda p: (p.line, p.column))
+        if len(ordered) > MAX_PROBLEMS:
+            left = len(ordered) - MAX_PROBLEMS + 1
+            last = ordered[MAX_PROBLEMS - 1]
+            ordered = ordered[:MAX_PROBLEMS - 1] + [
+                Problem(last.line, last.column, f"... and {left} more problems (fix these first)")]
         super().__init__(self._locate(ordered, path, source))
 
 

@@ -10,7 +10,19 @@ event takes its own row, so nothing needs pairwise overlap checks.
 from __future__ import annotations
 
 from . import constants as C
-from .model import Activation, Delay, Destroy, Diagram, Divider, GroupElse, GroupEnd, GroupStart, Message, Note
+from .model import (
+    Activation,
+    Delay,
+    Destroy,
+    Diagram,
+    Divider,
+    GroupElse,
+    GroupEnd,
+    GroupStart,
+    Message,
+    Note,
+    Space,
+)
 from .positioned import (
     Arrow,
     Badge,
@@ -284,6 +296,7 @@ class _Engine:
         self.frames: list[_FrameState] = []
         self.last_y: float | None = None          # arrow y of the previous event if a message
         self.last_pair: tuple[int, int] = (-1, -1)
+        self.arrow_y: float | None = None          # y of the last arrow drawn (bars left open end there)
         self.y = float(C.MARGIN)
         if n:
             self.span = (self.cx[0] - self.sizes[0][0] / 2, self.cx[-1] + self.sizes[-1][0] / 2)
@@ -399,7 +412,7 @@ class _Engine:
             self.pop(m.src, ay)
         if m.activate:
             self.push(m.dst, ay)
-        self.last_y = ay
+        self.last_y = self.arrow_y = ay
         self.last_pair = (m.src, m.dst)
         self.y = bottom + C.ROW_GAP
 
@@ -432,7 +445,7 @@ class _Engine:
         self.touch(min(x1, b1), max(loop_x, left + total))
         if m.activate:
             self.push(p, y2)
-        self.last_y = y2
+        self.last_y = self.arrow_y = y2
         self.last_pair = (p, p)
         self.y = y2 + C.ROW_GAP
 
@@ -555,8 +568,16 @@ class _Engine:
         self.y += h + C.ROW_GAP
         self.last_y = None
 
+    def space(self, sp: Space) -> None:
+        self.y += sp.pixels or C.SPACE_H
+        self.last_y = None
+
     def activation(self, a: Activation) -> None:
-        y = self.anchor_y(a.participant)
+        # A bar ends at the arrow just drawn even if that arrow did not touch it
+        # (as WebSequenceDiagrams draws it), not one row further down.
+        off_row = not a.on and self.last_y is not None
+        y = self.last_y if off_row else self.anchor_y(a.participant)
+        assert y is not None
         if a.on:
             self.push(a.participant, y)
         else:
@@ -567,7 +588,11 @@ class _Engine:
     def destroy(self, ds: Destroy) -> None:
         p = ds.participant
         y = self.anchor_y(p)
-        if y == self.y:
+        if y < self.life_start[p]:
+            # right after '->*': the cross goes under the new head, not over it
+            y = self.life_start[p] + C.DESTROY_GAP + C.DESTROY_R
+            self.y = max(self.y, y + C.DESTROY_R + C.ROW_GAP)
+        elif y == self.y:
             y += C.DESTROY_R
             self.y += 2 * C.DESTROY_R + C.ROW_GAP
         while self.stacks[p]:
@@ -609,7 +634,8 @@ class _Engine:
         message, note = self.message, self.note
         others = {Activation: self.activation,
                   GroupElse: self.group_else, GroupEnd: lambda _ev: self.group_end(),
-                  Divider: self.divider, Delay: self.delay, Destroy: self.destroy}
+                  Divider: self.divider, Delay: self.delay, Destroy: self.destroy,
+                  Space: self.space}
         for k, ev in enumerate(d.events):
             kind = type(ev)
             if kind is Message:
@@ -623,9 +649,11 @@ class _Engine:
         while self.frames:
             self.group_end()
         end = self.y - C.ROW_GAP + C.LAST_ROW_GAP
+        # Bars still open end at the last arrow, not after the notes that follow it.
+        close = end - C.LAST_ROW_GAP / 2 if self.arrow_y is None else self.arrow_y
         for p in range(len(d.participants)):
             while self.stacks[p]:
-                self.pop(p, end - C.LAST_ROW_GAP / 2)
+                self.pop(p, close)
         bottom = end
         for p, (w, h) in zip(d.participants, self.sizes):
             stop = self.life_end[p.index]

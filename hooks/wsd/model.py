@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Link", "Participant", "Message", "Activation", "Destroy", "Note",
-    "GroupStart", "GroupElse", "GroupEnd", "Divider", "Delay", "Event", "Diagram",
+    "GroupStart", "GroupElse", "GroupEnd", "Divider", "Delay", "Space", "Event", "Diagram",
 ]
 
 
@@ -38,6 +38,7 @@ class Participant:
     link: Link | None
     created: bool      # appears at a ``->*`` message instead of at the top
     line: int
+    colour: str = ""   # the author's fill (``participant A #lightblue``) as #rrggbb, or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,10 @@ class Destroy:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A note, state or ref box. ``position`` is ``left``, ``right`` or ``over``."""
+    """A note, state, ref or box. ``position`` is ``left``, ``right`` or ``over``.
+
+    ``kind`` is note, state, ref, box (plain), rbox (rounded) or abox (angled corners).
+    """
 
     kind: str
     position: str
@@ -85,6 +89,7 @@ class Note:
     text: str
     link: Link | None
     line: int
+    colour: str = ""   # the author's fill (``note over A #pink: x``) as #rrggbb, or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +99,7 @@ class GroupStart:
     kind: str
     label: str
     line: int
+    colour: str = ""   # the author's fill of the frame (``alt #lightgreen ok``), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +133,15 @@ class Delay:
     line: int
 
 
-Event = Message | Activation | Destroy | Note | GroupStart | GroupElse | GroupEnd | Divider | Delay
+@dataclass(frozen=True, slots=True)
+class Space:
+    """``space`` or ``space N``: empty room of ``pixels`` (0: one default row)."""
+
+    pixels: int
+    line: int
+
+
+Event = Message | Activation | Destroy | Note | GroupStart | GroupElse | GroupEnd | Divider | Delay | Space
 
 
 @dataclass(frozen=True, slots=True)

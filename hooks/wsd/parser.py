@@ -22,15 +22,17 @@ import re
 
 from .errors import Reporter
 from .model import Link
+from .theme import named_colour
 
 __all__ = ["parse", "split_lines", "Name", "MAX_BYTES", "MAX_STATEMENTS"]
 
 MAX_BYTES = 2_000_000        # larger sources are refused
 MAX_STATEMENTS = 50_000      # more statements than this are refused
+MAX_SPACE = 1_000            # largest 'space N' accepted (pixels)
 
 ARROWS = ("<-->", "<->", "-->>", "->>", "-->", "->")
 GROUP_KINDS = ("alt", "opt", "loop", "par", "group", "break", "critical")
-BLOCK_KINDS = ("note", "state", "ref")
+BLOCK_KINDS = ("note", "state", "ref", "box", "rbox", "abox")
 PARTICIPANT_TYPES = {"participant": "participant", "actor": "actor", "database": "database"}
 SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 
@@ -41,7 +43,14 @@ _POSITION = re.compile(r"(left\s+of|right\s+of|over)(?=\s|$)", re.IGNORECASE)
 _AS = re.compile(r"\s+as\s+")
 _OPTION = re.compile(r"(\w+)\s*=\s*(\S+)$")
 _DIVIDER = re.compile(r"==(.*)==$")
-_END_BLOCK = re.compile(r"end\s+(note|state|ref)$", re.IGNORECASE)
+_END_BLOCK = re.compile(r"end\s+(note|state|ref|box|rbox|abox)$", re.IGNORECASE)
+#: An arrow right after a keyword: the keyword is a participant's name (``database -> B: x``).
+_ARROW_NEXT = re.compile(r"[ \t]*<?--?>>?")
+#: A colour written after a name or frame keyword: ``#lightblue``, ``#9cf``, ``#a0c4ff``.
+_COLOUR = re.compile(r"#([A-Za-z0-9]+)")
+#: Options at the end of a participant declaration: `` order 10`` and `` #colour``.
+_PART_OPTION = re.compile(r"(?:\s+order\s+(-?\d+)|\s+(#[A-Za-z0-9]+))\s*$", re.IGNORECASE)
+_NOTE_COLOUR = re.compile(r"\s+(#[A-Za-z0-9]+)\s*$")
 
 
 _MISSING_HINT = {
@@ -73,11 +82,12 @@ class Stmt:
 
     kinds: title, autonumber, option, participant, message, activate, deactivate,
     destroy, note (block kind in ``sub``), group (group kind in ``sub``), else, end,
-    divider, delay.
+    divider, delay, space (pixels in ``text``). ``colour`` is a resolved ``#rrggbb``
+    or empty; ``order`` a participant's ``order N`` (None if not given).
     """
 
     __slots__ = ("kind", "line", "column", "length", "text", "sub", "names", "arrow", "markers",
-                 "link")
+                 "link", "colour", "order")
 
     def __init__(self, kind: str, line: int, column: int, length: int, text: str = "",
                  sub: str = "", names: tuple[Name, ...] = (), arrow: str = "",
@@ -92,6 +102,8 @@ class Stmt:
         self.arrow = arrow
         self.markers = markers
         self.link = link
+        self.colour = ""
+        self.order: int | None = None
 
     def __repr__(self) -> str:
         return f"Stmt({self.kind!r}, line={self.line}, text={self.text!r})"
@@ -169,6 +181,7 @@ class _Parser:
         self.out: list[Stmt] = []
         self.linkbase = ""
         self.pending: tuple[Link, int, int] | None = None
+        self.braces = 0   # open 'parallel {' blocks: their '}' is swallowed
 
     # -- helpers -----------------------------------------------------------
     def name(self, raw: str, col: int, line: int, what: str) -> Name | None:
@@ -200,6 +213,15 @@ class _Parser:
             self.rep.error(line, col + s.index('"'), f"stray quote in {what}: {clip(s)}")
             return None
         return Name(" ".join(s.split()), col, len(s))
+
+    def colour(self, token: str, line: int, col: int) -> str:
+        """``#name`` or ``#hex`` as ``#rrggbb``; an error (and "") if it is no colour."""
+        found = named_colour(token[1:])
+        if found is None:
+            self.rep.error(line, col, f"unknown colour '{clip(token)}' (use a name such as #lightblue "
+                           "or a hex value such as #a0c4ff)", len(token))
+            return ""
+        return found
 
     def take_link(self) -> Link | None:
         if self.pending is None:
@@ -260,7 +282,7 @@ class _Parser:
             word = m.group(0).lower()
             rest = s[m.end():]
             kw_like = not rest or rest[0] in " \t" or (rest[0] == ":" and word in PARTICIPANT_TYPES)
-            if kw_like and word in _KEYWORDS:
+            if kw_like and word in _KEYWORDS and not _ARROW_NEXT.match(rest):
                 return _KEYWORDS[word](self, word, rest, s, line, col, m.end())
         self.message(s, line, col)
         return None
@@ -281,6 +303,11 @@ class _Parser:
                                f"and the line has no arrow "
                                f"(write 'A->B: message', or start it with '#' to make it a comment)",
                                len(word))
+            return
+        if s[:i].strip() == "[" or s[i + len(tok):].lstrip("+-* \t").startswith("]"):
+            edge = s.index("[") if s[:i].strip() == "[" else s.index("]", i)
+            self.rep.error(line, col + edge, "messages from or to the diagram's edge ('[->A', 'A->]') "
+                           "are not supported (name the other side, e.g. 'Client->A')")
             return
         src = self.name(s[:i], col, line, "sender")
         j = i + len(tok)
@@ -332,6 +359,13 @@ class _Parser:
         if not body:
             self.rep.error(line, col, f"'{word}' needs a name", end)
             return
+        colour, order = "", None
+        while (opt := _PART_OPTION.search(body)) is not None and opt.start() > 0:
+            if opt.group(1) is not None:
+                order = int(opt.group(1))
+            else:
+                colour = self.colour(opt.group(2), line, bcol + opt.start(2))
+            body = body[:opt.start()]
         label_raw, alias_raw, acol = body, "", 0
         if body.startswith('"'):
             close = body.find('"', 1)
@@ -360,8 +394,10 @@ class _Parser:
         alias = self.name(alias_raw, acol, line, "alias") if alias_raw else label
         if alias is None:
             return
-        self.emit(Stmt("participant", line, col, len(s), text=unescape(label.text), sub=kind,
-                       names=(alias,), link=self.take_link()))
+        stmt = Stmt("participant", line, col, len(s), text=unescape(label.text), sub=kind,
+                    names=(alias,), link=self.take_link())
+        stmt.colour, stmt.order = colour, order
+        self.emit(stmt)
 
     def kw_autonumber(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         arg = rest.strip()
@@ -401,6 +437,10 @@ class _Parser:
         if colon >= 0:
             text_raw = targets_raw[colon + 1:]
             targets_raw = targets_raw[:colon]
+        colour = ""
+        if (paint := _NOTE_COLOUR.search(targets_raw)) is not None:
+            colour = self.colour(paint.group(1), line, tcol + paint.start(1))
+            targets_raw = targets_raw[:paint.start()]
         names: list[Name] = []
         start = 0
         ok = True
@@ -426,13 +466,38 @@ class _Parser:
         if text_raw is None:
             self._block = Stmt("note", line, col, len(s), sub=word, text=position,
                                names=tuple(names), link=link)
+            self._block.colour = colour
             return word
-        self.emit(Stmt("note", line, col, len(s), sub=word, text=unescape(text_raw.strip()),
-                       names=tuple(names), arrow=position, link=link))
+        stmt = Stmt("note", line, col, len(s), sub=word, text=unescape(text_raw.strip()),
+                    names=tuple(names), arrow=position, link=link)
+        stmt.colour = colour
+        self.emit(stmt)
         return None
 
     def kw_group(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
-        self.emit(Stmt("group", line, col, end, sub=word, text=unescape(rest.strip())))
+        body = rest.lstrip()
+        colour = ""
+        if (paint := _COLOUR.match(body)) is not None:
+            colour = self.colour(paint.group(0), line, col + end + len(rest) - len(body))
+            body = body[paint.end():]
+        stmt = Stmt("group", line, col, end, sub=word, text=unescape(body.strip()))
+        stmt.colour = colour
+        self.emit(stmt)
+
+    def kw_space(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
+        arg = rest.strip()
+        if arg and not (arg.isdigit() and 0 < int(arg) <= MAX_SPACE):
+            self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())),
+                           f"space takes a height in pixels from 1 to {MAX_SPACE}, not '{clip(arg)}'", len(arg))
+            return
+        self.emit(Stmt("space", line, col, len(s), text=arg))
+
+    def kw_parallel(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
+        arg = rest.strip().lower()
+        if arg == "{":
+            self.braces += 1
+        self.rep.error(line, col, "'parallel' is not supported (messages are drawn one below "
+                       "the other; remove the 'parallel' lines)", len(word))
 
     def kw_else(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         self.emit(Stmt("else", line, col, end, text=unescape(rest.strip())))
@@ -460,9 +525,11 @@ class _Parser:
             if block is not None:
                 if _END_BLOCK.match(line.strip()) and line.strip().split()[-1].lower() == block:
                     head = self._block
-                    self.emit(Stmt("note", head.line, head.column, head.length, sub=head.sub,
-                                   text=unescape("\n".join(block_lines)), names=head.names,
-                                   arrow=head.text, link=head.link))
+                    stmt = Stmt("note", head.line, head.column, head.length, sub=head.sub,
+                                text=unescape("\n".join(block_lines)), names=head.names,
+                                arrow=head.text, link=head.link)
+                    stmt.colour = head.colour
+                    self.emit(stmt)
                     block, block_lines = None, []
                 else:
                     block_lines.append(line.replace("\t", "    "))
@@ -471,6 +538,9 @@ class _Parser:
             if not s:
                 continue
             col = len(line) - len(s) + 1
+            if s == "}" and self.braces:
+                self.braces -= 1
+                continue
             if s.startswith("#"):
                 m = _DIRECTIVE.match(s)
                 if m:
@@ -507,6 +577,11 @@ _KEYWORDS = {
     "ref": _Parser.kw_block,
     "else": _Parser.kw_else,
     "end": _Parser.kw_end,
+    "box": _Parser.kw_block,
+    "rbox": _Parser.kw_block,
+    "abox": _Parser.kw_block,
+    "space": _Parser.kw_space,
+    "parallel": _Parser.kw_parallel,
     **{k: _Parser.kw_group for k in GROUP_KINDS},
 }
 

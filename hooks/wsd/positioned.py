@@ -1,7 +1,9 @@
 """The positioned model: plain slotted records with absolute coordinates.
 
 Produced by :mod:`wsd.layout`, drawn by :mod:`wsd.svg`, stored as JSON by the golden
-tests (:func:`to_dict`). No syntax, no colours: boxes, lines and measured text only.
+tests (:func:`to_dict`). No syntax and no theme colours: boxes, lines and measured text,
+plus ``fill``, the colour an author wrote for a head, note or frame (``#rrggbb`` or empty;
+set after layout by :func:`wsd.paint.paint`, which never moves anything).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class Text(_Record):
 class Head(_Record):
     """A participant's box (or figure) at the top, the bottom, or where it is created."""
 
-    __slots__ = ("participant", "kind", "where", "x", "y", "w", "h", "label", "link")
+    __slots__ = ("participant", "kind", "where", "x", "y", "w", "h", "label", "link", "fill")
 
     def __init__(  # noqa: D107
         self, participant: int, kind: str, where: str, x: float, y: float, w: float, h: float,
@@ -66,6 +68,7 @@ class Head(_Record):
         self.h = h
         self.label = label
         self.link = link
+        self.fill = ""
 
 
 class Lifeline(_Record):
@@ -143,7 +146,7 @@ class Arrow(_Record):
 class NoteBox(_Record):
     """A note, state or ref box."""
 
-    __slots__ = ("kind", "x", "y", "w", "h", "text", "link")
+    __slots__ = ("kind", "x", "y", "w", "h", "text", "link", "fill")
 
     def __init__(  # noqa: D107
         self, kind: str, x: float, y: float, w: float, h: float, text: Text, link: Link | None,
@@ -155,6 +158,7 @@ class NoteBox(_Record):
         self.h = h
         self.text = text
         self.link = link
+        self.fill = ""
 
 
 class Separator(_Record):
@@ -172,7 +176,7 @@ class Frame(_Record):
 
     __slots__ = (
         "kind", "depth", "x", "y", "w", "h", "tab_w", "tab_h", "keyword", "label",
-        "separators"
+        "separators", "fill"
     )
 
     def __init__(  # noqa: D107
@@ -190,6 +194,7 @@ class Frame(_Record):
         self.keyword = keyword
         self.label = label
         self.separators = separators
+        self.fill = ""
 
 
 class Rule(_Record):
@@ -264,7 +269,9 @@ def to_dict(obj: object) -> object:
     if isinstance(obj, list | tuple):
         return [to_dict(o) for o in obj]
     if isinstance(obj, _Record):
-        return {f: to_dict(getattr(obj, f)) for f in obj.__slots__}
+        # ``fill`` only when the author gave one: plain diagrams serialise as before.
+        return {f: to_dict(getattr(obj, f)) for f in obj.__slots__
+                if f != "fill" or getattr(obj, f)}
     if isinstance(obj, Link):
         return {"href": obj.href, "tooltip": obj.tooltip}
     if isinstance(obj, float):

@@ -14,7 +14,7 @@ from . import constants as C
 from .model import Link
 from .positioned import Arrow, Frame, Head, Layout, NoteBox, Text
 from .textmetrics import FONT_FAMILY
-from .theme import fallback, var
+from .theme import fallback, ink_for, var
 
 __all__ = ["render_svg", "num", "esc"]
 
@@ -38,8 +38,12 @@ def num(v: float) -> str:
             s = s[:-1]
         if s == "-0":
             s = "0"
-        if len(_NUMS) < 50_000:
-            _NUMS[v] = s
+        if len(_NUMS) >= 50_000:
+            # Start over rather than stop caching: numbers repeat close together
+            # (one row's y in its arrow, label and bars), so the hit rate, and the
+            # time per event, stays the same however long the diagram is.
+            _NUMS.clear()
+        _NUMS[v] = s
     return s
 
 
@@ -137,11 +141,16 @@ class _Writer:
         self.prefix = prefix
         self.o: list[str] = []
 
-    def text(self, t: Text, cls: str, *, spaces: bool = False) -> None:
+    def text(self, t: Text, cls: str, *, spaces: bool = False, on: str = "") -> None:
+        """Draw ``t``; ``on`` is an author's fill under it (the ink then follows that fill)."""
         if not t.lines or t.lines == [""]:
             return
         anchor = ' text-anchor="middle"' if t.anchor == "middle" else ""
         size = "" if t.size == C.FONT_SIZE else f' font-size="{num(t.size)}"'
+        if on:
+            # Labels with a halo (class mt) get a halo of the fill, not of the page.
+            halo = f";stroke:{on}" if "mt" in cls.split() else ""
+            size += f' style="fill:{ink_for(on)}{halo}"'
         lines = t.lines
         if spaces and _needs_preserve(lines):
             size += ' xml:space="preserve"'
@@ -169,13 +178,14 @@ class _Writer:
     def head(self, h: Head) -> None:
         self.open_link(h.link)
         x, y, w, hh = h.x, h.y, h.w, h.h
+        paint = _paint(h.fill)
         if h.kind == "actor":
             cx = x + w / 2
             r = C.ACTOR_HEAD_R
             top = y + 1
             arm = C.ACTOR_FIG_W / 2
             self.o.append(
-                f'<g class="af"><circle cx="{num(cx)}" cy="{num(top + r)}" r="{r}"/>'
+                f'<g class="af"{paint}><circle cx="{num(cx)}" cy="{num(top + r)}" r="{r}"/>'
                 f'<path d="M{num(cx)} {num(top + 2 * r)}V{num(top + 21)}'
                 f'M{num(cx - arm)} {num(top + 14)}H{num(cx + arm)}'
                 f'M{num(cx - arm + 2)} {num(top + C.ACTOR_FIG_H - 2)}L{num(cx)} {num(top + 21)}'
@@ -184,15 +194,16 @@ class _Writer:
             cap = C.DB_CAP
             rx = w / 2
             self.o.append(
-                f'<path class="p" d="M{num(x)} {num(y + cap)}A{num(rx)} {cap} 0 0 1 {num(x + w)} '
+                f'<path class="p"{paint} d="M{num(x)} {num(y + cap)}A{num(rx)} {cap} 0 0 1 {num(x + w)} '
                 f'{num(y + cap)}V{num(y + hh - cap)}A{num(rx)} {cap} 0 0 1 {num(x)} '
                 f'{num(y + hh - cap)}Z"/>'
                 f'<path class="pr" d="M{num(x)} {num(y + cap)}A{num(rx)} {cap} 0 0 0 '
                 f'{num(x + w)} {num(y + cap)}"/>')
         else:
-            self.o.append(f'<rect class="p" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+            self.o.append(f'<rect class="p"{paint} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                           f'height="{num(hh)}" rx="{C.PART_RADIUS}"/>')
-        self.text(h.label, "pt")
+        # An actor's name is under the figure, on the page: only boxes give it a fill.
+        self.text(h.label, "pt", on="" if h.kind == "actor" else h.fill)
         self.close_link(h.link)
 
     def arrow_head(self, x: float, y: float, d: int, open_head: bool) -> None:
@@ -239,31 +250,43 @@ class _Writer:
     def note(self, n: NoteBox) -> None:
         self.open_link(n.link)
         x, y, w, h = n.x, n.y, n.w, n.h
+        paint, on = _paint(n.fill), n.fill
         if n.kind == "state":
-            self.o.append(f'<rect class="s" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+            self.o.append(f'<rect class="s"{paint} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                           f'height="{num(h)}" rx="{C.STATE_RADIUS}"/>')
-            self.text(n.text, "st", spaces=True)
+            self.text(n.text, "st", spaces=True, on=on)
         elif n.kind == "ref":
             tw, th, cut = C.REF_TAB_W, C.REF_TAB_H, 5
-            self.o.append(f'<rect class="r" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+            self.o.append(f'<rect class="r"{paint} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                           f'height="{num(h)}"/>'
                           f'<path class="r" d="M{num(x)} {num(y)}H{num(x + tw)}'
                           f'V{num(y + th - cut)}L{num(x + tw - cut)} {num(y + th)}H{num(x)}Z"/>'
                           f'<text class="rk" x="{num(x + 6)}" y="{num(y + 12.5)}">ref</text>')
-            self.text(n.text, "rt", spaces=True)
+            self.text(n.text, "rt", spaces=True, on=on)
+        elif n.kind in ("box", "rbox"):
+            radius = f' rx="{C.RBOX_RADIUS}"' if n.kind == "rbox" else ""
+            self.o.append(f'<rect class="n"{paint} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+                          f'height="{num(h)}"{radius}/>')
+            self.text(n.text, "nt", spaces=True, on=on)
+        elif n.kind == "abox":
+            c = C.ABOX_CUT
+            self.o.append(f'<path class="n"{paint} d="M{num(x + c)} {num(y)}H{num(x + w - c)}'
+                          f'L{num(x + w)} {num(y + c)}V{num(y + h - c)}L{num(x + w - c)} {num(y + h)}'
+                          f'H{num(x + c)}L{num(x)} {num(y + h - c)}V{num(y + c)}Z"/>')
+            self.text(n.text, "nt", spaces=True, on=on)
         else:
             f = C.NOTE_FOLD
-            self.o.append(f'<path class="n" d="M{num(x)} {num(y)}H{num(x + w - f)}'
+            self.o.append(f'<path class="n"{paint} d="M{num(x)} {num(y)}H{num(x + w - f)}'
                           f'L{num(x + w)} {num(y + f)}V{num(y + h)}H{num(x)}Z"/>'
                           f'<path class="nf" d="M{num(x + w - f)} {num(y)}V{num(y + f)}'
                           f'H{num(x + w)}Z"/>')
-            self.text(n.text, "nt", spaces=True)
+            self.text(n.text, "nt", spaces=True, on=on)
         self.close_link(n.link)
 
     def frame(self, f: Frame) -> None:
         """The frame's outline and else lines (drawn under everything)."""
         x, y, w, h = f.x, f.y, f.w, f.h
-        self.o.append(f'<rect class="f" x="{num(x)}" y="{num(y)}" width="{num(w)}" '
+        self.o.append(f'<rect class="f"{_paint(f.fill)} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                       f'height="{num(h)}" rx="2"/>')
         for s in f.separators:
             self.o.append(f'<path class="fs" d="M{num(x)} {num(s.y)}H{num(x + w)}"/>')
@@ -272,12 +295,12 @@ class _Writer:
         """The frame's tab and labels (drawn over lifelines and activation bars)."""
         x, y = f.x, f.y
         tw, th, cut = f.tab_w, f.tab_h, C.GROUP_TAB_CUT
-        self.o.append(f'<path class="ft" d="M{num(x)} {num(y)}H{num(x + tw)}V{num(y + th - cut)}'
+        self.o.append(f'<path class="ft"{_paint(f.fill)} d="M{num(x)} {num(y)}H{num(x + tw)}V{num(y + th - cut)}'
                       f'L{num(x + tw - cut)} {num(y + th)}H{num(x)}Z"/>')
-        self.text(f.keyword, "fk")
-        self.text(f.label, "fl mt")
+        self.text(f.keyword, "fk", on=f.fill)
+        self.text(f.label, "fl mt", on=f.fill)
         for s in f.separators:
-            self.text(s.label, "fl mt")
+            self.text(s.label, "fl mt", on=f.fill)
 
     def document(self, lay: Layout, title: str, desc: str) -> str:
         p = self.prefix
@@ -329,6 +352,11 @@ class _Writer:
             self.text(lay.title, "tt")
         o.append("</svg>\n")
         return "\n".join(o)
+
+
+def _paint(fill: str) -> str:
+    """An inline fill for an author's colour (beats the theme's class rules), or ""."""
+    return f' style="fill:{fill}"' if fill else ""
 
 
 def render_svg(lay: Layout, *, prefix: str, title: str, desc: str) -> str:

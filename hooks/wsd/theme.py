@@ -8,7 +8,7 @@ No geometry lives here.
 
 from __future__ import annotations
 
-__all__ = ["SLOTS", "theme_css", "var"]
+__all__ = ["SLOTS", "PALETTE", "named_colour", "ink_for", "theme_css", "var"]
 
 #: slot -> (light, dark). Text/background pairs keep a contrast ratio of at least 4.5:1.
 SLOTS: dict[str, tuple[str, str]] = {
@@ -43,6 +43,66 @@ SLOTS: dict[str, tuple[str, str]] = {
     "divider": ("#8a9ab0", "#6d7f98"),
     "divider-fill": ("#eef2f7", "#283140"),
 }
+
+
+#: Colour names an author may write (``#lightblue``): the common CSS names, as ``#rrggbb``.
+PALETTE: dict[str, str] = {
+    "aliceblue": "#f0f8ff", "antiquewhite": "#faebd7", "aqua": "#00ffff", "aquamarine": "#7fffd4",
+    "azure": "#f0ffff", "beige": "#f5f5dc", "bisque": "#ffe4c4", "black": "#000000",
+    "blue": "#0000ff", "brown": "#a52a2a", "coral": "#ff7f50", "cornsilk": "#fff8dc",
+    "cyan": "#00ffff", "darkblue": "#00008b", "darkgray": "#a9a9a9", "darkgreen": "#006400",
+    "darkgrey": "#a9a9a9", "darkorange": "#ff8c00", "darkred": "#8b0000", "gold": "#ffd700",
+    "gray": "#808080", "green": "#008000", "grey": "#808080", "honeydew": "#f0fff0",
+    "ivory": "#fffff0", "khaki": "#f0e68c", "lavender": "#e6e6fa", "lemonchiffon": "#fffacd",
+    "lightblue": "#add8e6", "lightcoral": "#f08080", "lightcyan": "#e0ffff",
+    "lightgray": "#d3d3d3", "lightgreen": "#90ee90", "lightgrey": "#d3d3d3",
+    "lightpink": "#ffb6c1", "lightsalmon": "#ffa07a", "lightskyblue": "#87cefa",
+    "lightsteelblue": "#b0c4de", "lightyellow": "#ffffe0", "lime": "#00ff00",
+    "linen": "#faf0e6", "magenta": "#ff00ff", "mintcream": "#f5fffa", "mistyrose": "#ffe4e1",
+    "moccasin": "#ffe4b5", "navy": "#000080", "oldlace": "#fdf5e6", "orange": "#ffa500",
+    "orchid": "#da70d6", "palegreen": "#98fb98", "paleturquoise": "#afeeee",
+    "papayawhip": "#ffefd5", "peachpuff": "#ffdab9", "pink": "#ffc0cb", "plum": "#dda0dd",
+    "powderblue": "#b0e0e6", "purple": "#800080", "red": "#ff0000", "salmon": "#fa8072",
+    "seashell": "#fff5ee", "silver": "#c0c0c0", "skyblue": "#87ceeb", "snow": "#fffafa",
+    "tan": "#d2b48c", "thistle": "#d8bfd8", "tomato": "#ff6347", "turquoise": "#40e0d0",
+    "violet": "#ee82ee", "wheat": "#f5deb3", "white": "#ffffff", "whitesmoke": "#f5f5f5",
+    "yellow": "#ffff00", "yellowgreen": "#9acd32",
+}
+
+#: Text on an author's fill: the light theme's dark ink, or a light ink on dark fills.
+#: Fixed (not themed), so a light custom fill keeps dark text in dark mode too.
+INK_ON_LIGHT = "#1d2733"
+INK_ON_DARK = "#f5f7fa"
+
+
+def named_colour(token: str) -> str | None:
+    """``lightblue``, ``9cf`` or ``a0c4ff`` as ``#rrggbb``; None if it is no colour."""
+    name = token.lower()
+    if name in PALETTE:
+        return PALETTE[name]
+    if len(name) in (3, 6) and all(c in "0123456789abcdef" for c in name):
+        return "#" + (name if len(name) == 6 else "".join(c * 2 for c in name))
+    return None
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour[1:3]) + 0.7152 * channel(colour[3:5]) + 0.0722 * channel(colour[5:7])
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def ink_for(fill: str) -> str:
+    """The text colour that reads best on ``fill`` (``#rrggbb``): the higher WCAG contrast."""
+    return max((INK_ON_LIGHT, INK_ON_DARK), key=lambda ink: contrast(ink, fill))
 
 
 def var(slot: str) -> str:

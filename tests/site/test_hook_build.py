@@ -11,21 +11,15 @@ from __future__ import annotations
 
 import logging
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import wsd
+from diagram_render import STATS
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-
-from site_support import BROKEN_WSD, GOOD_WSD, mkdocs_env, run_build
-from diagram_render import STATS
+from site_support import BROKEN_WSD, GOOD_WSD, run_build
 
 
 class _Records(logging.Handler):
@@ -241,56 +235,3 @@ def test_damaged_cache_entries_are_rebuilt(make_project, tmp_path: Path) -> None
     build_in_process(project)
     assert STATS.rendered == ["diagrams/a.wsd"] and STATS.cache_hits == []
     assert page(project) == good
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, predicate, timeout: float = 40.0) -> str:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                last = response.read().decode("utf-8")
-            if predicate(last):
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
-
-
-def test_serve_rerenders_saved_diagram_and_recovers_from_errors(make_project) -> None:
-    project = make_project(docs={"index.md": "# Home\n\n![A](../diagrams/a.wsd)\n"}, diagrams={"a.wsd": GOOD_WSD})
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project,
-        env=mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    diagram = project / "diagrams" / "a.wsd"
-    try:
-        _wait_for(url, lambda html: "<svg" in html and "reboot_instance" in html)
-        diagram.write_text(GOOD_WSD.replace("reboot_instance", "saved_again"), encoding="utf-8")
-        _wait_for(url, lambda html: "saved_again" in html)
-        diagram.write_text(BROKEN_WSD, encoding="utf-8")
-        _wait_for(url, lambda html: "wsd-error" in html)
-        assert proc.poll() is None, "mkdocs serve died on a broken diagram"
-        diagram.write_text(GOOD_WSD.replace("reboot_instance", "fixed_now"), encoding="utf-8")
-        _wait_for(url, lambda html: "fixed_now" in html and "wsd-error" not in html)
-    finally:
-        proc.terminate()
-        try:
-            _out, err = proc.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _out, err = proc.communicate()
-    assert "Traceback" not in (err or "")

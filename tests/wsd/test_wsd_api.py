@@ -251,3 +251,36 @@ def test_title_is_centred_unless_the_diagram_is_wide() -> None:
     assert wide.title.anchor == "start" and wide.title.x == constants.MARGIN
     title = [line for line in wsd.render(wide_src).splitlines() if ">Wide</text>" in line]
     assert title and f'x="{constants.MARGIN}"' in title[0] and "middle" not in title[0]
+
+
+def test_an_error_lists_every_problem_up_to_a_cap() -> None:
+    from wsd.errors import MAX_PROBLEMS
+
+    few = "A->: one\nalt open\nB->: two\n"
+    with pytest.raises(wsd.DiagramError) as info:
+        wsd.render(few, path="f.wsd")
+    assert [(p.line, p.severity) for p in info.value.problems] == [(1, "error"), (2, "warning"), (3, "error")]
+    assert (info.value.line, info.value.column) == (1, 4)
+    many = "A->: x\n" * (MAX_PROBLEMS * 3)
+    with pytest.raises(wsd.DiagramError) as info:
+        wsd.render(many, path="m.wsd")
+    problems = info.value.problems
+    assert len(problems) == MAX_PROBLEMS
+    assert problems[-1].message == f"... and {MAX_PROBLEMS * 2 + 1} more problems (fix these first)"
+
+
+def test_render_restores_the_garbage_collector_state() -> None:
+    import gc
+
+    assert gc.isenabled()
+    wsd.render("A->B: x\n")
+    assert gc.isenabled()
+    with pytest.raises(wsd.DiagramError):
+        wsd.render("A->: x\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        wsd.render("A->B: x\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

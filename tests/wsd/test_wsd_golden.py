@@ -41,5 +41,7 @@ def test_error(src) -> None:
         wsd.render(text, path=f"errors/{src.name}")
     err = info.value
     assert isinstance(err.line, int) and isinstance(err.column, int)
-    assert str(err).startswith(f"errors/{src.name}:{err.line}:{err.column}: ")
+    lines = str(err).splitlines()
+    assert f"errors/{src.name}:{err.line}:{err.column}: {err.message}" in lines
+    assert len(lines) == len(err.problems) and all(line.startswith(f"errors/{src.name}:") for line in lines)
     check_golden(src.with_suffix(".txt"), err.excerpt() + "\n")

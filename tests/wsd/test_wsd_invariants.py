@@ -39,8 +39,10 @@ def diagrams(draw) -> str:
         text = draw(st.sampled_from(WORDS))
         if what <= 4:
             arrow = draw(st.sampled_from(["->", "-->", "->>", "-->>", "<->", "<-->"]))
-            marker = draw(st.sampled_from(["", "", "+", "-"]))
+            marker = draw(st.sampled_from(["", "", "+", "-", "*"]))
             lines.append(f"{a}{arrow}{marker}{b}: {text}")
+            if marker == "*" and draw(st.booleans()):
+                lines.append(f"destroy {b}")
         elif what == 5:
             pos = draw(st.sampled_from(["left of", "right of", "over"]))
             lines.append(f"note {pos} {a}: {text}")
@@ -109,7 +111,7 @@ def _check(lay: Layout, text: str) -> None:
         assert n.x - EPS <= left and left + n.text.width <= n.x + n.w + EPS, (n, text)
         assert n.text.y - C.ASCENT + n.text.height <= n.y + n.h + EPS
     for f in lay.frames:
-        assert f.w >= f.tab_w and f.tab_w >= f.keyword.width + 2 * C.GROUP_TAB_PAD
+        assert f.w >= f.tab_w - EPS and f.tab_w >= f.keyword.width + 2 * C.GROUP_TAB_PAD
         # conditions and else labels wrap inside the frame
         for t in [f.label] + [s.label for s in f.separators]:
             if t.width:
@@ -136,6 +138,17 @@ def _check(lay: Layout, text: str) -> None:
         assert -EPS <= y and y + h <= lay.height + EPS, ((x, y, w, h), lay.height, text)
     for ln in lay.lifelines:
         assert 0 <= ln.x <= lay.width and 0 <= ln.y1 <= ln.y2 <= lay.height
+    # a cross never sits on a head box of its participant (destroy right after '->*')
+    for c in lay.crosses:
+        for h in lay.heads:
+            if h.participant == c.participant:
+                assert c.y + C.DESTROY_R <= h.y + EPS or c.y - C.DESTROY_R >= h.y + h.h - EPS, (c, h, text)
+    # a frame's bottom leaves its gap under every arrow inside it
+    for f in lay.frames:
+        for a in lay.arrows:
+            low = max(a.y1, a.y2)
+            if f.y < a.y1 < f.y + f.h:
+                assert f.y + f.h >= low + C.GROUP_BOTTOM_GAP - EPS, (f.y + f.h, low, text)
 
 
 @settings(max_examples=60, deadline=None, database=None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import wsd
 from wsd import theme
 
 # (text slot, background slot) pairs as svg.py draws them.
@@ -67,3 +68,18 @@ def test_theme_css_defines_every_slot_for_both_schemes() -> None:
     assert light.startswith(":root{") and dark.startswith('[data-md-color-scheme="slate"]{')
     for slot in theme.SLOTS:
         assert f"--wsd-{slot}:" in light and f"--wsd-{slot}:" in dark
+
+
+def test_text_on_an_authors_fill_is_readable_in_both_schemes() -> None:
+    from wsd.theme import INK_ON_DARK, INK_ON_LIGHT, PALETTE, contrast, ink_for
+
+    for name, fill in PALETTE.items():
+        ink = ink_for(fill)
+        assert contrast(ink, fill) >= max(contrast(INK_ON_LIGHT, fill), contrast(INK_ON_DARK, fill))
+        assert contrast(ink, fill) >= 3.0, name
+        if name.startswith("light") or name in ("pink", "lavender", "ivory", "white", "khaki"):
+            assert ink == INK_ON_LIGHT and contrast(ink, fill) >= 4.5, name
+    # The ink is written on the text itself, so the dark scheme's light text
+    # colours never land on a light custom fill.
+    svg = wsd.render("participant A #lightblue\nnote over A #pink: x\nalt #lightgreen ok\nA->A: y\nend\n")
+    assert svg.count(f'style="fill:{INK_ON_LIGHT}') == 5  # head x2, note, frame keyword and label

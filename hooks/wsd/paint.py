@@ -1,0 +1,33 @@
+"""The author's colours (``participant A #lightblue``, ``note over A #pink: x``,
+``alt #lightgreen ok``) copied from the model onto the positioned model.
+
+A separate pass after :mod:`wsd.layout`: colours never move anything, so layout
+stays about geometry.  Heads are matched by participant index; notes and frames
+by source order (layout emits notes in event order; frames, which it emits as
+they close, are put back in opening order by their top edge and depth).
+"""
+
+from __future__ import annotations
+
+from .model import Diagram, GroupStart, Note
+from .positioned import Layout
+
+__all__ = ["paint"]
+
+
+def paint(diagram: Diagram, lay: Layout) -> Layout:
+    """Set ``fill`` on the heads, notes and frames of ``lay`` that the author coloured."""
+    colours = [p.colour for p in diagram.participants]
+    if any(colours):
+        for head in lay.heads:
+            head.fill = colours[head.participant]
+    notes = [ev.colour for ev in diagram.events if isinstance(ev, Note)]
+    if any(notes):
+        for box, colour in zip(lay.notes, notes):
+            box.fill = colour
+    frames = [ev.colour for ev in diagram.events if isinstance(ev, GroupStart)]
+    if any(frames):
+        opened = sorted(lay.frames, key=lambda f: (f.y, f.depth))
+        for frame, colour in zip(opened, frames):
+            frame.fill = colour
+    return lay
