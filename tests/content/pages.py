@@ -13,7 +13,7 @@ from .nova_source import DOCS
 OPERATIONS = (
     "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize", "delete",
     "stop-start", "rebuild", "volume-attach",
-    "pause", "suspend",
+    "pause", "suspend", "lock",
 )
 
 SECTIONS = (
