@@ -15,6 +15,7 @@ OPERATIONS = (
     "stop-start", "rebuild", "volume-attach",
     "backup", "change-password", "reset-state",
     "interface-attach",
+    "pause", "suspend", "lock",
 )
 
 SECTIONS = (
