@@ -91,6 +91,7 @@ class DiagramSite:
         self.files: Files | None = None
         self.operations: list[operations_index.OperationEntry] = []
         self.identifier_owners: dict[str, str] = {}
+        self.identifier_words: dict[str, list[str]] = {}
         self.slots: dict[int, str] = {}
         self.ids_on_page: set[str] = set()
         self.dark_css = wsd.theme_css(light="", dark=":root")
@@ -326,6 +327,7 @@ def _search_data(site: DiagramSite, pages: set[str], files: Files, config: MkDoc
         identifiers = site.root / IDENTIFIERS_TSV
         rows = search_keys.read_tsv(identifiers, 2, IDENTIFIERS_TSV) if identifiers.is_file() else []
         site.identifier_owners = search_keys.owners(rows, pages)
+        site.identifier_words = search_keys.owned_identifiers(rows)
         actions_path = site.root / ACTIONS_TSV
         actions = search_keys.read_tsv(actions_path, 3, ACTIONS_TSV) if actions_path.is_file() else []
     except ValueError as error:
@@ -353,6 +355,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         problem(f"{_site.page_path()}: {trouble}")
     tags = operations_index.search_tags(operation) if isinstance(operation, dict) else []
     tags += search_keys.page_keys(markdown, page.file.src_uri, _site.identifier_owners)
+    tags += _site.identifier_words.get(page.file.src_uri, [])
     if tags:
         page.meta["tags"] = tags
     if "operations-index" in markdown:

@@ -105,6 +105,16 @@ def owners(rows: Iterable[Row], pages: set[str]) -> dict[str, str]:
     return found
 
 
+def owned_identifiers(rows: Iterable[Row]) -> dict[str, list[str]]:
+    """page -> the identifiers it explains, as written: the owner also carries their words
+    as tags, so a query's separate words ("network vif plugged") favour it too."""
+    found: dict[str, list[str]] = {}
+    for row in rows:
+        identifier, page = row.cells
+        found.setdefault(page, []).append(identifier)
+    return found
+
+
 def page_keys(markdown: str, src_uri: str, owned: Mapping[str, str]) -> list[str]:
     """Keys for one page: its own code identifiers not owned elsewhere, and those it owns."""
     keys = [k for k in code_keys(markdown) if owned.get(k, src_uri) == src_uri]

@@ -41,6 +41,15 @@ def test_an_owned_identifier_goes_to_its_page_only() -> None:
     assert search_keys.page_keys("nothing", "operations/create.md", owned) == ["00novalidhost"]
 
 
+def test_the_owner_carries_the_identifier_as_written(tmp_path: Path) -> None:
+    table = tmp_path / "ids.tsv"
+    table.write_text("NoValidHost\toperations/create.md\nnetwork-vif-plugged\toperations/create.md\n",
+                     encoding="utf-8")
+    rows = search_keys.read_tsv(table, 2, "ids.tsv")
+    assert search_keys.owned_identifiers(rows) == {
+        "operations/create.md": ["NoValidHost", "network-vif-plugged"]}
+
+
 def test_table_errors_carry_a_position(tmp_path: Path) -> None:
     table = tmp_path / "ids.tsv"
     table.write_text("# comment\nNoValidHost\toperations/nowhere.md\n", encoding="utf-8")
