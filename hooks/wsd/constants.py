@@ -36,7 +36,7 @@ WRAP_STEPS = (360, 300, 250, 210, 180, 150, 130)  # label wrap widths tried, wid
 NOTE_WRAP = 300            # note text wraps at this width (notes may cover neighbouring lifelines)
 LABEL_MAX = 420            # a label on a long arrow may unwrap up to this width
 FRAME_LABEL_WRAP = 340     # frame conditions and else labels wrap at this width at most
-FRAME_LABEL_MIN = 120      # ... and at the width their frame's content gives them, but not below this
+FRAME_LABEL_MIN = 220      # ... and at the width their frame's content gives them, but not below this
 LONG_ARROW = 380           # arrows longer than this carry their label next to the sender
 LABEL_OVERHANG = 72        # how far a label may reach past the ends of its arrow (its row is its own)
 
