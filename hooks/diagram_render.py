@@ -89,15 +89,16 @@ class DiagramRenderer:
         self._warn = warn
         self._remote_down = False
 
-    def render(self, source: str, path: str) -> Outcome:
-        """Render ``source`` (read from ``path``, used in messages)."""
+    def render(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
+        """Render ``source`` (read from ``path``, used in messages); ``step_prefix``
+        names the steps' anchors (``reboot-step-`` gives ``reboot-step-12``)."""
         started = time.perf_counter()
         try:
-            return self._render(source, path)
+            return self._render(source, path, step_prefix)
         finally:
             STATS.seconds += time.perf_counter() - started
 
-    def _render(self, source: str, path: str) -> Outcome:
+    def _render(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
         if len(source) > MAX_SOURCE_CHARS:
             problem = Problem(path, 1, 1, f"diagram source too large (> {MAX_SOURCE_CHARS} characters)")
             STATS.failed.append(path)
@@ -106,18 +107,18 @@ class DiagramRenderer:
             outcome = self._render_remote(source, path)
             if outcome is not None:
                 return outcome
-        return self._render_local(source, path)
+        return self._render_local(source, path, step_prefix)
 
     # -- local ---------------------------------------------------------------
 
-    def _render_local(self, source: str, path: str) -> Outcome:
-        key = cache_key(source, wsd.__version__, {"renderer": "local"})
+    def _render_local(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
+        key = cache_key(source, wsd.__version__, {"renderer": "local", "steps": step_prefix or ""})
         cached = self._cache_get(key, path)
         if cached is not None:
             return Outcome(cached, warnings=_problems(path, cached.warnings))
         found: list = []
         try:
-            svg = wsd.render(source, path=path, warnings=found)
+            svg = wsd.render(source, path=path, warnings=found, step_prefix=step_prefix)
         except wsd.DiagramError as err:
             STATS.failed.append(path)
             problems = [_problem(path, p) for p in (getattr(err, "problems", None) or [err])]
