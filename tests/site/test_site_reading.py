@@ -16,7 +16,6 @@ from html import escape
 from pathlib import Path
 
 import pytest
-
 from site_support import ARTIFACTS, ROOT
 from test_site_browser import CHROMIUM, CHROMIUM_ARGS, base_url  # noqa: F401 (fixture)
 
