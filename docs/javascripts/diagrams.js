@@ -231,10 +231,13 @@
   }
 
   function onRefClick(e) {
-    var ref = e.target.closest && e.target.closest("a.wsd-step-ref");
+    var ref = e.target.closest && e.target.closest("a.wsd-step-ref, a.wsd-steps-num");
     if (!ref) return;
-    var span = (ref.getAttribute("data-steps") || "").split("-").map(Number);
-    var stem = ref.getAttribute("data-wsd-ref");
+    var item = ref.closest(".wsd-steps-item");
+    var list = ref.closest(".wsd-steps");
+    var steps = item ? item.getAttribute("data-step") : ref.getAttribute("data-steps");
+    var span = (steps || "").split("-").map(Number);
+    var stem = list ? list.getAttribute("data-diagram") : ref.getAttribute("data-wsd-ref");
     if (showSteps(stem, span[0], span[1] || span[0], true)) {
       e.preventDefault();
       history.replaceState(history.state, "", "#" + stem + "-step-" + span[0]);

@@ -172,3 +172,21 @@ def test_step_lists_are_searchable(built_site) -> None:  # noqa: F811
     labels = _labels((ROOT / "diagrams" / "reboot.wsd").read_text(encoding="utf-8"))
     missing = [label for label in labels if escape(label, quote=False) not in text]
     assert labels and not missing, f"step labels not in the search index: {missing}"
+
+
+def test_badge_leads_to_its_paragraph_and_full_size_keeps_the_palette(reading) -> None:
+    name, page = reading
+    if name == "phone":
+        pytest.skip("one viewport is enough for the badge and the link")
+    _show_picture(page)
+    ref = page.locator("a.wsd-step-ref:visible").nth(3)
+    first = int(ref.get_attribute("data-steps").split("-")[0])
+    badge = page.locator(f"#reboot-step-{first} .b")
+    badge.scroll_into_view_if_needed()
+    badge.click()
+    page.wait_for_selector(".wsd-explained", timeout=3000)
+    explained = page.evaluate("document.querySelector('.wsd-explained').textContent")
+    assert re.search(rf"[Ss]teps? {first}\b|步骤 {first}\b", explained) or f"{first}" in explained
+    assert page.url.split("#")[0].endswith(PAGE)  # the badge did not follow the Nova link
+    href = page.locator("a.wsd-full-size").first.get_attribute("href")
+    assert href.endswith("#scheme=default"), href
