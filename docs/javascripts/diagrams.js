@@ -257,10 +257,15 @@
     var stem = (step.id || "").replace(/-step-\d+$/, "");
     if (!stem) return;
     var target = null;
+    var best = Infinity; /* the narrowest reference wins: it explains this step */
     document.querySelectorAll('a.wsd-step-ref[data-wsd-ref="' + stem + '"]').forEach(function (ref) {
-      if (target || !visible(ref)) return;
+      if (!visible(ref)) return;
       var span = ref.getAttribute("data-steps").split("-").map(Number);
-      if (n >= span[0] && n <= (span[1] || span[0])) target = ref;
+      var last = span[1] || span[0];
+      if (n >= span[0] && n <= last && last - span[0] < best) {
+        best = last - span[0];
+        target = ref;
+      }
     });
     if (!target) target = document.getElementById(stem + "-step-" + n + "-text");
     if (!target || !svg) return;
