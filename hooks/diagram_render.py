@@ -34,7 +34,8 @@ class RenderStats:
     remote: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     #: Wall time spent on diagrams: :meth:`DiagramRenderer.render` (cache
-    #: included) plus the hook's code tables built from the sources.
+    #: included) plus the hook's code tables and step lists built from the sources and
+    #: the step links it adds to every page.
     seconds: float = 0.0
 
     def reset(self) -> None:
