@@ -139,9 +139,11 @@ class DiagramSite:
                 _report(outcome)
                 if outcome.artifact is not None:
                     started = time.perf_counter()
-                    self.code_indexes[key] = code_index.index_html(code_index.code_refs(text))
-                    self.step_lists[key] = step_list.step_list_html(text, f"{stem}-step-")
-                    self.step_numbers[stem] = set(step_list.step_numbers(text))
+                    diagram = step_list.parse(text)
+                    refs = code_index.refs_of(diagram) if diagram is not None else []
+                    self.code_indexes[key] = code_index.index_html(refs)
+                    self.step_lists[key] = step_list.step_list_html(diagram, f"{stem}-step-")
+                    self.step_numbers[stem] = set(step_list.step_numbers(diagram))
                     STATS.seconds += time.perf_counter() - started
             self.outcomes[key] = outcome
         return self.outcomes[key]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 import wsd
-from wsd.model import GroupElse, GroupEnd, GroupStart, Message
+from wsd.model import Diagram, GroupElse, GroupEnd, GroupStart, Message
 
 SUMMARY = "步骤列表 · Step list"
 KINDS = {"call": "call", "cast": "cast", "reply": "reply"}
@@ -28,11 +28,17 @@ def step_kind(message: Message) -> str:
     return "call"
 
 
-def step_numbers(source: str) -> list[int]:
-    """The autonumbers of ``source``'s steps, in order (invalid source: none)."""
+def parse(source: str) -> Diagram | None:
+    """The parsed diagram, or None when the source is invalid (reported elsewhere)."""
     try:
-        diagram = wsd.parse_diagram(source)
+        return wsd.parse_diagram(source)
     except wsd.DiagramError:
+        return None
+
+
+def step_numbers(diagram: Diagram | None) -> list[int]:
+    """The autonumbers of ``diagram``'s steps, in order."""
+    if diagram is None:
         return []
     return [e.number for e in diagram.events if isinstance(e, Message) and e.number is not None]
 
@@ -41,11 +47,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.replace("\\n", " ").split())
 
 
-def step_list_html(source: str, step_prefix: str) -> str:
+def step_list_html(diagram: Diagram | None, step_prefix: str) -> str:
     """A collapsed ``<details>`` holding an ``<ol>`` of the steps ("" if none)."""
-    try:
-        diagram = wsd.parse_diagram(source)
-    except wsd.DiagramError:
+    if diagram is None:
         return ""
     names = [_one_line(p.label) for p in diagram.participants]
     out: list[str] = []

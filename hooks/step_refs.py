@@ -19,7 +19,13 @@ import re
 from collections.abc import Callable
 
 REF_RE = re.compile(r"(步骤|[Ss]teps?)\s*(\d+)(?:\s*(?:–|-|~|～|至|to)\s*(\d+))?")
-_TAG_RE = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>|<!--.*?-->", re.DOTALL)
+# Only the tags that change the state: skipped elements, markers, tab blocks
+# and the blocks an inline marker ends with (comments are passed over whole).
+_TAG_RE = re.compile(
+    r"<(/?)(code|pre|a|h[1-6]|script|style|kbd|summary|span|p|li|td|th|div)\b([^>]*)>"
+    r"|<[a-zA-Z][\w-]*\s[^>]*data-wsd=[^>]*>|<!--.*?-->",
+    re.DOTALL,
+)
 _MARKER_RE = re.compile(r'\sdata-wsd="([\w-]+)"')
 _SKIP = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "summary"}
 _LABELS_RE = re.compile(r'<div class="tabbed-labels[^"]*">(.*?)</div>', re.DOTALL)
@@ -55,7 +61,7 @@ def link_step_refs(
         pos = tag.end()
         text = tag.group(0)
         out.append(text)
-        name = (tag.group(2) or "").lower()
+        name = (tag.group(2) or ("marker" if text.startswith("<") and not text.startswith("<!") else "")).lower()
         if not tag.group(1) and name:
             if name in _SKIP and not text.endswith("/>"):
                 skipping += 1
@@ -84,7 +90,7 @@ def _link_text(
 
     def link(m: re.Match[str]) -> str:
         stem = current
-        ordinal = _ORDINAL_RE.search(text, 0, m.start())
+        ordinal = _ORDINAL_RE.search(text, max(0, m.start() - 16), m.start())
         if ordinal:
             n = _CN_DIGITS.index(ordinal.group(1)) + 1 if ordinal.group(1) else int(ordinal.group(2))
             if 1 <= n <= len(order):

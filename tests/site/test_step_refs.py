@@ -82,7 +82,7 @@ end
 
 
 def test_step_list_lists_kinds_frames_and_links() -> None:
-    html = step_list.step_list_html(SOURCE, "reboot-step-")
+    html = step_list.step_list_html(step_list.parse(SOURCE), "reboot-step-")
     items = re.findall(r'<li id="(reboot-step-\d+-text)".*?wsd-steps-kind--(\w+)', html)
     assert items == [("reboot-step-1-text", "cast"), ("reboot-step-2-text", "cast"), ("reboot-step-3-text", "reply")]
     assert "nova-api → Compute" in html and 'href="https://example.org/api.py#L1"' in html
