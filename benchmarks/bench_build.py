@@ -12,7 +12,7 @@ never edited) and prints a table:
                       time spent in the hook's renderer (render + cache)
   in-process warm     again, nothing changed: must re-render nothing
   edit one diagram    one .wsd changed: must re-render exactly that one
-  hook share          diagram time (render, cache, code tables) / cold build time (target < 10 %)
+  hook share          diagram time (render, cache, code tables, step lists and links) / cold build time (target < 10 %)
 
 Each time is the best of --repeat runs (default 3).  No assertions beyond the
 re-render counts it prints; it exits non-zero if those are wrong.

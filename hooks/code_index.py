@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 import wsd
-from wsd.model import Message
+from wsd.model import Diagram, Message
 
 SUMMARY = "图中步骤对应的源码 · Code behind the steps"
 NOTE_LEGEND = "“5+”指第 5 步之后的注释框 · “5+” is a note after step 5"
@@ -35,6 +35,11 @@ def code_refs(source: str) -> list[CodeRef]:
         diagram = wsd.parse_diagram(source)
     except wsd.DiagramError:
         return []
+    return refs_of(diagram)
+
+
+def refs_of(diagram: Diagram) -> list[CodeRef]:
+    """Link targets of a parsed ``diagram`` in order of first use."""
     refs: dict[str, CodeRef] = {}
     step = ""
     for event in diagram.events:

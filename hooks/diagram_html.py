@@ -19,8 +19,13 @@ SLOT_RE = re.compile(r"<!--wsd-slot:(\d+)-->")
 _PROLOG_RE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
 _WIDTH_RE = re.compile(r"<svg\b[^>]*?\swidth=\"([0-9.]+)(?:px)?\"", re.IGNORECASE)
 _SCRIPT_RE = re.compile(r"<script\b.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_STEP_ID_RE = re.compile(r'(<g class="wsd-step" data-step="\d+" id="[\w-]+?)-step-(\d+)')
 _ROOT_ID_RE = re.compile(r"<svg\b[^>]*?\sid=\"([A-Za-z][\w-]*)\"")
 
+SCHEME_SCRIPT = (
+    'var m=/scheme=(slate|default)/.exec(location.hash);'
+    'if(m)document.documentElement.setAttribute("data-scheme",m[1]);'
+)
 FULL_SIZE_LABEL = "查看大图 · Full size"
 
 
@@ -46,11 +51,13 @@ def inline_image(artifact: Artifact, alt: str) -> str:
 
 
 def standalone_svg(artifact: Artifact, dark_css: str) -> bytes:
-    """The file behind "full size": the SVG plus ``dark_css`` under the
-    reader's system dark preference, on a dark background.
+    """The file behind "full size": the SVG plus ``dark_css`` (rules for ``:root``)
+    under the reader's system dark preference, on a dark background.
 
-    Inline diagrams follow the page's palette toggle instead, so only the
-    standalone file carries the media query.
+    A tiny script reads ``#scheme=slate`` or ``#scheme=default`` from the
+    address (the page's "Full size" link sets it from the site's palette) and
+    forces that palette instead.  Inline diagrams follow the page's palette
+    toggle, so only the standalone file carries these rules.
     """
     if artifact.fmt != "svg":
         return artifact.data
@@ -58,8 +65,15 @@ def standalone_svg(artifact: Artifact, dark_css: str) -> bytes:
     end = text.rfind("</svg>")
     if end < 0:
         return artifact.data
-    dark = f"{dark_css.strip()} :root{{background:var(--wsd-bg)}}"
-    style = f"<style>@media (prefers-color-scheme: dark){{{dark}}}</style>"
+    body = dark_css.strip()
+    body = body[len(":root"):] if body.startswith(":root") else body
+    system = ':root:not([data-scheme="default"])'
+    forced = ':root[data-scheme="slate"]'
+    style = (
+        f"<style>@media (prefers-color-scheme: dark){{{system}{body} {system}{{background:var(--wsd-bg)}}}}"
+        f" {forced}{body} {forced}{{background:var(--wsd-bg)}}</style>"
+        f"<script>{SCHEME_SCRIPT}</script>"
+    )
     return (text[:end] + style + text[end:]).encode("utf-8")
 
 
@@ -78,7 +92,11 @@ def with_unique_ids(svg: str, seen: set[str]) -> str:
         n += 1
         new = f"{root}-{n}"
     seen.add(new)
-    return svg if new == root else re.sub(rf"{re.escape(root)}(?![\w])", new, svg)
+    if new == root:
+        return svg
+    svg = re.sub(rf"{re.escape(root)}(?![\w])", new, svg)
+    # Step anchors (``id="reboot-step-12"``) belong to the first copy only.
+    return _STEP_ID_RE.sub(rf"\1-{n}-step-\2", svg)
 
 
 def natural_width(artifact: Artifact) -> str | None:

@@ -34,7 +34,8 @@ class RenderStats:
     remote: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     #: Wall time spent on diagrams: :meth:`DiagramRenderer.render` (cache
-    #: included) plus the hook's code tables built from the sources.
+    #: included) plus the hook's code tables and step lists built from the sources and
+    #: the step links it adds to every page.
     seconds: float = 0.0
 
     def reset(self) -> None:
@@ -89,15 +90,16 @@ class DiagramRenderer:
         self._warn = warn
         self._remote_down = False
 
-    def render(self, source: str, path: str) -> Outcome:
-        """Render ``source`` (read from ``path``, used in messages)."""
+    def render(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
+        """Render ``source`` (read from ``path``, used in messages); ``step_prefix``
+        names the steps' anchors (``reboot-step-`` gives ``reboot-step-12``)."""
         started = time.perf_counter()
         try:
-            return self._render(source, path)
+            return self._render(source, path, step_prefix)
         finally:
             STATS.seconds += time.perf_counter() - started
 
-    def _render(self, source: str, path: str) -> Outcome:
+    def _render(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
         if len(source) > MAX_SOURCE_CHARS:
             problem = Problem(path, 1, 1, f"diagram source too large (> {MAX_SOURCE_CHARS} characters)")
             STATS.failed.append(path)
@@ -106,18 +108,18 @@ class DiagramRenderer:
             outcome = self._render_remote(source, path)
             if outcome is not None:
                 return outcome
-        return self._render_local(source, path)
+        return self._render_local(source, path, step_prefix)
 
     # -- local ---------------------------------------------------------------
 
-    def _render_local(self, source: str, path: str) -> Outcome:
-        key = cache_key(source, wsd.__version__, {"renderer": "local"})
+    def _render_local(self, source: str, path: str, step_prefix: str | None = None) -> Outcome:
+        key = cache_key(source, wsd.__version__, {"renderer": "local", "steps": step_prefix or ""})
         cached = self._cache_get(key, path)
         if cached is not None:
             return Outcome(cached, warnings=_problems(path, cached.warnings))
         found: list = []
         try:
-            svg = wsd.render(source, path=path, warnings=found)
+            svg = wsd.render(source, path=path, warnings=found, step_prefix=step_prefix)
         except wsd.DiagramError as err:
             STATS.failed.append(path)
             problems = [_problem(path, p) for p in (getattr(err, "problems", None) or [err])]

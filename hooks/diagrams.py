@@ -40,6 +40,8 @@ import code_index
 import diagram_html
 import operations_index
 import search_keys
+import step_list
+import step_refs
 import wsd
 from diagram_cache import DiagramCache
 from diagram_markdown import DiagramExtension, fence_spec
@@ -88,6 +90,9 @@ class DiagramSite:
         self.outcomes: dict[str, Outcome] = {}
         self.standalone: dict[str, File] = {}
         self.code_indexes: dict[str, str] = {}
+        self.step_lists: dict[str, str] = {}
+        self.step_numbers: dict[str, set[int]] = {}
+        self.slot_stems: dict[int, str] = {}
         self.files: Files | None = None
         self.operations: list[operations_index.OperationEntry] = []
         self.identifier_owners: dict[str, str] = {}
@@ -141,11 +146,16 @@ class DiagramSite:
                 problem(f"{key}: cannot read diagram ({err})")
                 outcome = Outcome(None, excerpt=f"cannot read {key}: {err}")
             else:
-                outcome = self.renderer.render(text, key)
+                stem = step_stem(key)
+                outcome = self.renderer.render(text, key, f"{stem}-step-")
                 _report(outcome)
                 if outcome.artifact is not None:
                     started = time.perf_counter()
-                    self.code_indexes[key] = code_index.index_html(code_index.code_refs(text))
+                    diagram = step_list.parse(text)
+                    refs = code_index.refs_of(diagram) if diagram is not None else []
+                    self.code_indexes[key] = code_index.index_html(refs)
+                    self.step_lists[key] = step_list.step_list_html(diagram, f"{stem}-step-")
+                    self.step_numbers[stem] = set(step_list.step_numbers(diagram))
                     STATS.seconds += time.perf_counter() - started
             self.outcomes[key] = outcome
         return self.outcomes[key]
@@ -167,7 +177,10 @@ class DiagramSite:
         outcome = self.render_file(source, key)
         full = self.standalone.get(key)
         href = full.url_relative_to(self.page.file) if full is not None else None
-        return self._slot(self._figure(outcome, alt, href, key, self.code_indexes.get(key, "")))
+        marker = self._slot(self._figure(outcome, alt, href, key, self.code_indexes.get(key, "")))
+        if outcome.artifact is not None:
+            self.slot_stems[len(self.slots) - 1] = key
+        return marker
 
     def fence_slot(self, source: str) -> str:
         """Marker for a ```` ```wsd ```` block on the current page."""
@@ -204,6 +217,12 @@ class DiagramSite:
         number = len(self.slots)
         self.slots[number] = html
         return diagram_html.slot_marker(number)
+
+
+def step_stem(key: str) -> str:
+    """The anchor name of diagram ``key``: ``diagrams/reboot.wsd`` -> ``reboot``."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", posixpath.splitext(posixpath.basename(key))[0]).strip("-")
+    return stem if stem[:1].isalpha() else f"d-{stem}"
 
 
 def _settings(config: MkDocsConfig) -> dict[str, Any]:
@@ -346,6 +365,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _site is not None
     _site.page = page
     _site.ids_on_page = set()
+    _site.slot_stems = {}
     _site.fences_seen = 0
     _site.fence_lines = [n for n, line in enumerate(markdown.splitlines(), 1) if FENCE_OPEN_RE.match(line)]
     offset = _front_matter_lines(page)
@@ -362,6 +382,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         table = operations_index.index_table(_site.operations, page.file.src_uri)
         markdown = operations_index.replace_index_marker(markdown, table)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link step references, mark English tabs, and put each step list under its figure.
+
+    Runs before Material's search indexes the page, so step lists and links
+    are searchable; the figures themselves are filled in :func:`on_post_page`.
+    """
+    assert _site is not None
+    site = _site
+    started = time.perf_counter()
+    keys = [key for number, key in sorted(site.slot_stems.items()) if f"<!--wsd-slot:{number}-->" in html]
+    if keys:
+        where = site.page_path()
+        order = list(dict.fromkeys(step_stem(key) for key in keys))
+        html = step_refs.link_step_refs(
+            html, order, site.step_numbers, lambda message: log.warning(f"{where}: {message}")
+        )
+    html = step_refs.mark_english_tabs(html)
+    listed: set[str] = set()
+    for number, key in site.slot_stems.items():
+        if key in listed:  # the same diagram twice: one list, one set of anchors
+            continue
+        listed.add(key)
+        marker = diagram_html.slot_marker(number)
+        html = html.replace(marker, marker + site.step_lists.get(key, ""), 1)
+    STATS.seconds += time.perf_counter() - started
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -18,7 +18,7 @@ import re
 from .errors import DiagramError, DiagramWarning, Reporter
 from .theme import theme_css
 
-__version__ = "1.3.0"
+__version__ = "1.4.0"
 
 __all__ = ["render", "DiagramError", "DiagramWarning", "theme_css", "__version__",
            "build_layout", "parse_diagram"]
@@ -84,12 +84,14 @@ def default_prefix(text: str) -> str:
 
 
 def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
-           warnings: list[DiagramWarning] | None = None) -> str:
+           warnings: list[DiagramWarning] | None = None, step_prefix: str | None = None) -> str:
     """Render diagram source ``text`` to a complete, standalone SVG document.
 
     ``path`` only labels messages. ``id_prefix`` scopes every id and style in the
     SVG (default: derived from a hash of ``text``). If ``warnings`` is a list,
     :class:`DiagramWarning` objects for forgiven problems are appended to it.
+    ``step_prefix`` (same syntax as ``id_prefix``) gives step N the id
+    ``<step_prefix>N``.
     Raises :class:`DiagramError` listing every problem when the source is invalid.
     """
     from .layout import layout
@@ -101,6 +103,8 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
         id_prefix = default_prefix(text)
     elif not _PREFIX.match(id_prefix):
         raise ValueError(f"id_prefix must match [A-Za-z][A-Za-z0-9_-]*, not {id_prefix!r}")
+    if step_prefix is not None and not _PREFIX.match(step_prefix):
+        raise ValueError(f"step_prefix must match [A-Za-z][A-Za-z0-9_-]*, not {step_prefix!r}")
     # A render allocates many small objects that all live until it ends: the
     # cyclic collector would rescan them again and again (time per event grew
     # past 10,000 events). Nothing here makes cycles, so pause it, then put
@@ -110,7 +114,8 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
     try:
         diagram = parse_diagram(text, path=path, warnings=warnings)
         title, desc = _describe(diagram)
-        return render_svg(paint(diagram, layout(diagram)), prefix=id_prefix, title=title, desc=desc)
+        return render_svg(paint(diagram, layout(diagram)), prefix=id_prefix, title=title, desc=desc,
+                          step_prefix=step_prefix)
     finally:
         if was_enabled:
             gc.enable()

@@ -137,8 +137,9 @@ def _style_template() -> str:
 
 
 class _Writer:
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, step_prefix: str | None = None) -> None:
         self.prefix = prefix
+        self.step_prefix = step_prefix
         self.o: list[str] = []
 
     def text(self, t: Text, cls: str, *, spaces: bool = False, on: str = "") -> None:
@@ -216,6 +217,10 @@ class _Writer:
                           f'{num(y - C.ARROW_HALF)}L{num(bx)} {num(y + C.ARROW_HALF)}Z"/>')
 
     def arrow(self, a: Arrow) -> None:
+        if a.badge is not None:
+            step = a.badge.number
+            sid = f' id="{self.step_prefix}{step}"' if self.step_prefix else ""
+            self.o.append(f'<g class="wsd-step" data-step="{step}"{sid}>')
         self.open_link(a.link)
         if a.link is not None:
             hx, hy, hw, hh = a.hit
@@ -246,6 +251,8 @@ class _Writer:
                           f'y="{num(b.y + b.h / 2 + 4)}" text-anchor="middle">{b.number}</text>')
         self.text(a.label, "mt")
         self.close_link(a.link)
+        if a.badge is not None:
+            self.o.append("</g>")
 
     def note(self, n: NoteBox) -> None:
         self.open_link(n.link)
@@ -305,8 +312,11 @@ class _Writer:
     def document(self, lay: Layout, title: str, desc: str) -> str:
         p = self.prefix
         o = self.o
+        tops = [h for h in lay.heads if h.where == "top"]
+        heads = (f' data-heads="{num(min(h.y for h in tops))} {num(max(h.y + h.h for h in tops))}"'
+                 if tops else "")
         o.append(f'<svg xmlns="http://www.w3.org/2000/svg" '
-                 f'xmlns:xlink="http://www.w3.org/1999/xlink" id="{p}" class="wsd" role="img" '
+                 f'xmlns:xlink="http://www.w3.org/1999/xlink" id="{p}" class="wsd" role="img"{heads} '
                  f'aria-labelledby="{p}-title {p}-desc" width="{num(lay.width)}" '
                  f'height="{num(lay.height)}" viewBox="0 0 {num(lay.width)} {num(lay.height)}" '
                  f'font-family="{esc(FONT_FAMILY)}" font-size="{C.FONT_SIZE}">')
@@ -359,6 +369,13 @@ def _paint(fill: str) -> str:
     return f' style="fill:{fill}"' if fill else ""
 
 
-def render_svg(lay: Layout, *, prefix: str, title: str, desc: str) -> str:
-    """The SVG document for ``lay``; ``prefix`` is the root id that scopes all styles."""
-    return _Writer(prefix).document(lay, title, desc)
+def render_svg(lay: Layout, *, prefix: str, title: str, desc: str,
+               step_prefix: str | None = None) -> str:
+    """The SVG document for ``lay``; ``prefix`` is the root id that scopes all styles.
+
+    Every numbered message is a ``<g class="wsd-step" data-step="N">``; with
+    ``step_prefix`` it also gets ``id="<step_prefix>N"`` (a stable anchor).
+    The root carries ``data-heads="top bottom"``: the y-range of the top
+    participant heads (for a sticky header in the page).
+    """
+    return _Writer(prefix, step_prefix).document(lay, title, desc)
