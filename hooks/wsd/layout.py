@@ -229,6 +229,15 @@ def _frame_spans(d: Diagram) -> dict[int, tuple[int, int]]:
     participant its content touches; frames with no content are left out."""
     spans: dict[int, tuple[int, int]] = {}
     open_: list[list[int]] = []  # [event index, lo, hi]
+
+    def close() -> None:
+        k0, lo, hi = open_.pop()
+        if hi >= 0:
+            spans[k0] = (lo, hi)
+            if open_:  # the parent frame holds what its child holds
+                open_[-1][1] = min(open_[-1][1], lo)
+                open_[-1][2] = max(open_[-1][2], hi)
+
     for k, ev in enumerate(d.events):
         kind = type(ev)
         if kind is GroupStart:
@@ -236,12 +245,7 @@ def _frame_spans(d: Diagram) -> dict[int, tuple[int, int]]:
             continue
         if kind is GroupEnd:
             if open_:
-                k0, lo, hi = open_.pop()
-                if hi >= 0:
-                    spans[k0] = (lo, hi)
-                    if open_:
-                        open_[-1][1] = min(open_[-1][1], lo)
-                        open_[-1][2] = max(open_[-1][2], hi)
+                close()
             continue
         if not open_:
             continue
@@ -257,12 +261,7 @@ def _frame_spans(d: Diagram) -> dict[int, tuple[int, int]]:
         top[1] = min(top[1], *ps)
         top[2] = max(top[2], *ps)
     while open_:
-        k0, lo, hi = open_.pop()
-        if hi >= 0:
-            spans[k0] = (lo, hi)
-            if open_:
-                open_[-1][1] = min(open_[-1][1], lo)
-                open_[-1][2] = max(open_[-1][2], hi)
+        close()
     return spans
 
 
