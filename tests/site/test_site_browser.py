@@ -105,6 +105,12 @@ def page(browser, base_url: str):
     context.close()
 
 
+def assert_ranked_first(page, query: str, url: str) -> None:
+    """``query`` puts the page at ``url`` (relative, e.g. ``operations/create/``) first."""
+    results = search(page, query)
+    assert results and results[0] == "/" + url, f"{query!r} ranked {results[:3]}"
+
+
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search; return result paths, best first."""
     box = page.locator("input.md-search__input")
@@ -145,8 +151,7 @@ MIXED_QUERIES = [
 
 @pytest.mark.parametrize(("query", "url"), MIXED_QUERIES, ids=[q for q, _ in MIXED_QUERIES])
 def test_mixed_language_queries(search_page, query: str, url: str) -> None:
-    results = search(search_page, query)
-    assert results and results[0] == "/" + url, f"{query!r} ranked {results[:3]}"
+    assert_ranked_first(search_page, query, url)
 
 
 def test_hidden_keywords_stay_hidden_in_results(search_page) -> None:
@@ -276,8 +281,7 @@ IDENTIFIER_QUERIES = [
 
 @pytest.mark.parametrize(("query", "url"), IDENTIFIER_QUERIES, ids=[q for q, _ in IDENTIFIER_QUERIES])
 def test_code_identifiers_find_the_page_that_explains_them(search_page, query: str, url: str) -> None:
-    results = search(search_page, query)
-    assert results and results[0] == "/" + url, f"{query!r} ranked {results[:3]}"
+    assert_ranked_first(search_page, query, url)
 
 
 def _hint(page) -> str:
