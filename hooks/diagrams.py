@@ -151,7 +151,7 @@ class DiagramSite:
                 _report(outcome)
                 if outcome.artifact is not None:
                     started = time.perf_counter()
-                    diagram = step_list.parse(text)
+                    diagram = outcome.diagram if outcome.diagram is not None else step_list.parse(text)
                     refs = code_index.refs_of(diagram) if diagram is not None else []
                     self.code_indexes[key] = code_index.index_html(refs)
                     self.step_lists[key] = step_list.step_list_html(diagram, f"{stem}-step-")
