@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import wsd
 from diagram_cache import Artifact, DiagramCache, cache_key
 from remote_wsd import RemoteDiagramError, RemoteError, RemoteRenderer
+from wsd.model import Diagram
 
 _LOG = logging.getLogger("mkdocs.plugins.diagrams")
 
@@ -69,6 +70,9 @@ class Outcome:
     errors: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
     excerpt: str = ""
+    #: The parsed source when this outcome drew it locally (None from the cache or
+    #: the remote service): the hook builds the step list from it without a second parse.
+    diagram: Diagram | None = None
 
     @property
     def ok(self) -> bool:
@@ -119,7 +123,7 @@ class DiagramRenderer:
             return Outcome(cached, warnings=_problems(path, cached.warnings))
         found: list = []
         try:
-            svg = wsd.render(source, path=path, warnings=found, step_prefix=step_prefix)
+            svg, diagram = wsd.render_parsed(source, path=path, warnings=found, step_prefix=step_prefix)
         except wsd.DiagramError as err:
             STATS.failed.append(path)
             problems = [_problem(path, p) for p in (getattr(err, "problems", None) or [err])]
@@ -132,7 +136,7 @@ class DiagramRenderer:
         artifact = Artifact("svg", svg.encode("utf-8"), notes)
         STATS.rendered.append(path)
         self._cache_put(key, artifact)
-        return Outcome(artifact, warnings=_problems(path, notes))
+        return Outcome(artifact, warnings=_problems(path, notes), diagram=diagram)
 
     # -- remote --------------------------------------------------------------
 

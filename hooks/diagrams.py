@@ -32,6 +32,7 @@ import logging
 import os
 import posixpath
 import re
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,7 +152,7 @@ class DiagramSite:
                 _report(outcome)
                 if outcome.artifact is not None:
                     started = time.perf_counter()
-                    diagram = step_list.parse(text)
+                    diagram = outcome.diagram if outcome.diagram is not None else step_list.parse(text)
                     refs = code_index.refs_of(diagram) if diagram is not None else []
                     self.code_indexes[key] = code_index.index_html(refs)
                     self.step_lists[key] = step_list.step_list_html(diagram, f"{stem}-step-")
@@ -295,7 +296,23 @@ _site: DiagramSite | None = None
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this process serves the site (problems must not abort it)."""
     global _serving
-    _serving = command == "serve"
+    _serving = command == "serve" or _called_from_serve()
+
+
+def _called_from_serve() -> bool:
+    """True when MkDocs' ``serve`` command is on the call stack.
+
+    ``mkdocs serve --clean`` tells plugins ``command="build"`` (its builds are
+    clean ones), yet it is still the development server an author is editing
+    against, so a broken diagram must not stop it either.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "serve" and Path(code.co_filename).parts[-3:] == ("mkdocs", "commands", "serve.py"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -21,7 +21,7 @@ from .theme import theme_css
 __version__ = "1.4.0"
 
 __all__ = ["render", "DiagramError", "DiagramWarning", "theme_css", "__version__",
-           "build_layout", "parse_diagram"]
+           "build_layout", "parse_diagram", "render_parsed"]
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -87,6 +87,19 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
            warnings: list[DiagramWarning] | None = None, step_prefix: str | None = None) -> str:
     """Render diagram source ``text`` to a complete, standalone SVG document.
 
+    The same as :func:`render_parsed` without the parsed diagram.
+    """
+    return render_parsed(text, path=path, id_prefix=id_prefix, warnings=warnings,
+                         step_prefix=step_prefix)[0]
+
+
+def render_parsed(text: str, *, path: str | None = None, id_prefix: str | None = None,
+                  warnings: list[DiagramWarning] | None = None,
+                  step_prefix: str | None = None):  # -> tuple[str, model.Diagram]
+    """Render diagram source ``text`` to a complete, standalone SVG document, and
+    return it with the :class:`wsd.model.Diagram` it was drawn from (which callers
+    may read, for a step list say, without parsing the source again).
+
     ``path`` only labels messages. ``id_prefix`` scopes every id and style in the
     SVG (default: derived from a hash of ``text``). If ``warnings`` is a list,
     :class:`DiagramWarning` objects for forgiven problems are appended to it.
@@ -114,8 +127,9 @@ def render(text: str, *, path: str | None = None, id_prefix: str | None = None,
     try:
         diagram = parse_diagram(text, path=path, warnings=warnings)
         title, desc = _describe(diagram)
-        return render_svg(paint(diagram, layout(diagram)), prefix=id_prefix, title=title, desc=desc,
-                          step_prefix=step_prefix)
+        svg = render_svg(paint(diagram, layout(diagram)), prefix=id_prefix, title=title, desc=desc,
+                         step_prefix=step_prefix)
+        return svg, diagram
     finally:
         if was_enabled:
             gc.enable()

@@ -145,8 +145,9 @@ def _fit(d: Diagram, sizes: list[tuple[float, float]]
     best = None
     last_est = float("inf")
     notes = {k: _note_size(ev, C.NOTE_WRAP) for k, ev in enumerate(d.events) if isinstance(ev, Note)}
+    labels = _LabelWidths(d)
     for wrap_w in C.WRAP_STEPS:
-        cx = _centres(d, sizes, wrap_w)
+        cx = _centres(d, sizes, wrap_w, labels)
         est = _estimate_width(d, sizes, notes, cx)
         if best is None or est < last_est - 1:
             best, last_est = (wrap_w, notes, cx), est
@@ -175,8 +176,44 @@ def _estimate_width(d: Diagram, sizes: list[tuple[float, float]],
     return hi - lo + 2 * C.MARGIN
 
 
+class _LabelWidths:
+    """Each message's label width at a wrap width, for the passes of :func:`_fit`.
+
+    A label is measured once; only labels wider than the wrap width are wrapped, and
+    each distinct (label, width) pair only once, so every pass stays linear.
+    """
+
+    __slots__ = ("natural", "wrapped", "badges")
+
+    def __init__(self, d: Diagram) -> None:
+        self.natural: dict[str, float] = {}
+        self.wrapped: dict[tuple[str, float | None], float] = {}
+        self.badges: dict[int, float] = {}  # number -> badge width plus its gap
+        for ev in d.events:
+            if isinstance(ev, Message) and ev.label not in self.natural:
+                self.natural[ev.label] = measure(ev.label)[1]
+
+    def width(self, label: str, wrap_w: float | None) -> float:
+        w = self.natural.get(label)
+        if w is None:
+            w = self.natural[label] = measure(label)[1]
+        if "\n" not in label and (wrap_w is None or w <= wrap_w):
+            return w
+        key = (label, wrap_w)
+        got = self.wrapped.get(key)
+        if got is None:
+            got = self.wrapped[key] = measure(label, width=wrap_w)[1]
+        return got
+
+    def badge(self, number: int) -> float:
+        got = self.badges.get(number)
+        if got is None:
+            got = self.badges[number] = _badge_w(number) + C.BADGE_GAP
+        return got
+
+
 def _centres(d: Diagram, sizes: list[tuple[float, float]],
-             wrap_w: float | None = None) -> list[float]:
+             wrap_w: float | None = None, labels: _LabelWidths | None = None) -> list[float]:
     """Participant centres from left-to-right distance constraints, in one forward pass.
 
     Heads and message labels set the distances. Notes do not: a note is an opaque
@@ -196,11 +233,13 @@ def _centres(d: Diagram, sizes: list[tuple[float, float]],
 
     for i in range(n - 1):
         want(i, i + 1, sizes[i][0] / 2 + sizes[i + 1][0] / 2 + C.PART_GAP)
+    if labels is None:
+        labels = _LabelWidths(d)
     for ev in d.events:
         if isinstance(ev, Message):
-            _, lw = measure(ev.label, width=wrap_w)
+            lw = labels.width(ev.label, wrap_w)
             if ev.number is not None:
-                lw += _badge_w(ev.number) + C.BADGE_GAP
+                lw += labels.badge(ev.number)
             if ev.src == ev.dst:
                 want(ev.src, ev.src + 1, max(C.SELF_W + C.ACT_W + C.ARROW_LEN,
                                              C.ACT_W + C.SELF_LABEL_DX + lw + C.MSG_LABEL_PAD

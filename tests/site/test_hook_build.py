@@ -235,3 +235,42 @@ def test_damaged_cache_entries_are_rebuilt(make_project, tmp_path: Path) -> None
     build_in_process(project)
     assert STATS.rendered == ["diagrams/a.wsd"] and STATS.cache_hits == []
     assert page(project) == good
+
+
+STEPS_WSD = """\
+title Steps
+autonumber
+participant "nova-api" as API
+participant "nova-compute" as C
+alt soft
+# link: nova/compute/manager.py#L10 ComputeManager.reboot_instance
+API->>C: reboot_instance (cast) with a label long enough to be wrapped in the picture
+else hard
+C->C: _hard_reboot()
+end
+C-->API: done
+"""
+
+
+def test_cold_and_warm_builds_give_the_same_page(make_project) -> None:
+    """A cold build draws each diagram and builds its step list and code table from
+    the same parse; a warm build takes the SVG from the cache and parses again. If
+    drawing changed the parsed diagram, the two pages would differ."""
+    project = make_project(docs={"index.md": "# Home\n\n![A](../diagrams/a.wsd)\n"},
+                           diagrams={"a.wsd": STEPS_WSD})
+    build_in_process(project)
+    assert STATS.rendered == ["diagrams/a.wsd"]
+    cold = page(project)
+    assert 'class="wsd-steps"' in cold and "_hard_reboot()" in cold
+    build_in_process(project)
+    assert STATS.cache_hits == ["diagrams/a.wsd"] and STATS.rendered == []
+    assert page(project) == cold
+
+
+def test_local_render_hands_back_the_diagram_it_drew() -> None:
+    from diagram_render import DiagramRenderer
+    from step_list import parse, step_list_html
+
+    outcome = DiagramRenderer(cache=None).render(STEPS_WSD, "a.wsd", "a-step-")
+    assert outcome.ok and outcome.diagram is not None
+    assert step_list_html(outcome.diagram, "a-step-") == step_list_html(parse(STEPS_WSD), "a-step-")

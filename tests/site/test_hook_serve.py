@@ -56,12 +56,12 @@ def _wait_for(url: str, predicate, timeout: float = 60.0) -> str:
     raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:500]}")
 
 
-def _start_serve(project: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
+def _start_serve(project: Path, log_path: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     log_file = log_path.open("w", encoding="utf-8")
     # No -q: strict mode counts the warnings an author sees, as in a real session.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml"), *extra],
         cwd=project,
         env=mkdocs_env(),
         stdout=log_file,
@@ -130,3 +130,25 @@ def test_serve_rerenders_saved_diagram(make_project, tmp_path: Path) -> None:
         _wait_for(url, lambda page: "saved_again" in page)
     finally:
         _stop(proc)
+
+
+def test_serve_clean_starts_with_a_broken_diagram(make_project, tmp_path: Path) -> None:
+    """``serve --clean`` tells hooks it builds (its builds are clean), but it is the
+    development server all the same: a diagram broken before it starts must not stop it."""
+    project = make_project(
+        docs={"index.md": "# Home\n\n![A](../diagrams/a.wsd)\n", "plain.md": "# Plain\n\nNo diagram here.\n"},
+        diagrams={"a.wsd": TWO_PROBLEMS_WSD},
+    )
+    log_path = tmp_path / "serve.log"
+    proc, url = _start_serve(project, log_path, "--clean")
+    try:
+        home = _wait_for(url, lambda page: "wsd-error" in page)
+        assert "diagrams/a.wsd:4:" in home
+        assert "No diagram here." in _get(url + "plain/", timeout=10)
+        (project / "diagrams" / "a.wsd").write_text(GOOD_WSD, encoding="utf-8")
+        _wait_for(url, lambda page: "reboot_instance" in page and "wsd-error" not in page)
+        assert proc.poll() is None
+    finally:
+        _stop(proc)
+    terminal = log_path.read_text(encoding="utf-8")
+    assert "Traceback" not in terminal and "Aborted" not in terminal, terminal
