@@ -283,14 +283,26 @@
     return hi - lo <= size - 2 * pad ? (lo + hi - size) / 2 : lo - pad;
   }
 
+  /* The first step's badge and label with the end of its arrow nearest to
+     them: where the arrow starts, at the participant that sends it. */
+  function labelBox(group) {
+    var label = union(Array.prototype.slice.call(group.querySelectorAll(".b, .mt")));
+    var line = union(Array.prototype.slice.call(group.querySelectorAll(".m")));
+    var head = union(Array.prototype.slice.call(group.querySelectorAll(".h, .ho")));
+    if (!label || !line || !head) return label;
+    var start = head.left + head.right > line.left + line.right ? line.left : line.right; /* away from the head */
+    label.left = Math.min(label.left, start - 16);
+    label.right = Math.max(label.right, start + 16);
+    return label;
+  }
+
   /* Scroll the frame so the steps are in its view: the whole arrows when
-     they fit, else the first one's badge and label (where the arrow starts,
-     beside the participant that sends it). Vertically only in the pane. */
+     they fit, else the first one's start and label. Vertically only in the pane. */
   function reveal(groups, smooth) {
     var frame = groups[0].closest(".wsd-diagram");
     if (!frame) return;
     var all = union(groups);
-    var label = union(Array.prototype.slice.call(groups[0].querySelectorAll(".b, .mt")));
+    var label = labelBox(groups[0]);
     if (!all) return;
     var box = frame.getBoundingClientRect();
     var heads = frame.parentNode.querySelector(".wsd-sticky");
@@ -320,14 +332,14 @@
     if (inPane(figure)) {
       activate(figure);
       reveal(groups, smooth);
-      return true;
+      return "pane";
     }
     reveal(groups, false);
     var box = groups[0].getBoundingClientRect();
     var end = groups[groups.length - 1].getBoundingClientRect();
     var middle = (box.top + Math.min(end.bottom, box.top + window.innerHeight * 0.6)) / 2;
     window.scrollTo({ top: window.scrollY + middle - window.innerHeight / 2, behavior: smooth ? "smooth" : "auto" });
-    return true;
+    return "page";
   }
 
   function onRefClick(e) {
@@ -338,10 +350,30 @@
     var steps = item ? item.getAttribute("data-step") : ref.getAttribute("data-steps");
     var span = (steps || "").split("-").map(Number);
     var stem = list ? list.getAttribute("data-diagram") : ref.getAttribute("data-wsd-ref");
-    if (showSteps(stem, span[0], span[1] || span[0], true)) {
+    var shown = showSteps(stem, span[0], span[1] || span[0], true);
+    if (shown) {
       e.preventDefault();
-      history.replaceState(history.state, "", "#" + stem + "-step-" + span[0]);
+      keepHash("#" + stem + "-step-" + span[0], shown === "page");
     }
+  }
+
+  /* The step's address stays in the address bar: Material's
+     navigation.tracking rewrites it to the section's once the page stops
+     scrolling (after 500 ms), so put it back after that, and again after
+     each end of scrolling while our own (smooth) scroll of the page runs. */
+  function keepHash(hash, pageScrolls) {
+    var timer = 0;
+    function restore() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (location.hash !== hash) history.replaceState(history.state, "", hash);
+      }, 700);
+    }
+    history.replaceState(history.state, "", hash);
+    restore();
+    if (!pageScrolls) return;
+    window.addEventListener("scrollend", restore);
+    setTimeout(function () { window.removeEventListener("scrollend", restore); }, 3000);
   }
 
   function visible(node) {
@@ -473,7 +505,7 @@
     } else if (!side) {
       var lead = leadFigures(article);
       if (!lead.length) return;
-      sideToggle(lead[0]);
+      lead.forEach(sideToggle);
       if (!want) return refreshToggles();
       article.wsdNodes = Array.prototype.slice.call(article.childNodes);
       side = el("div", "wsd-side");
