@@ -1,8 +1,8 @@
 /* Diagram figures rendered by hooks/diagrams.py.
    - Zoom: buttons (−, +, fit width, 100 %) and keys + − 0 on the focused frame;
      "fit width" shows only while the diagram is wider than its frame.
-   - The frame never scrolls vertically (the wheel scrolls the page); it pans
-     sideways with its scrollbar or by dragging.
+   - The frame never scrolls vertically with the wheel (the wheel scrolls
+     the page); it pans with its scrollbar or by dragging.
    - A sticky strip repeats the participant heads while the diagram is on
      screen (a clone of the SVG cut to the head row, ids dropped).
    - Step references in the prose (a.wsd-step-ref) and #reboot-step-12 in the
@@ -128,15 +128,17 @@
     var moved = false;
     frame.addEventListener("pointerdown", function (e) {
       if (e.pointerType !== "mouse" || e.button !== 0) return;
-      start = { x: e.clientX, left: frame.scrollLeft };
+      start = { x: e.clientX, y: e.clientY, left: frame.scrollLeft, top: frame.scrollTop };
       moved = false;
     });
     window.addEventListener("pointermove", function (e) {
       if (!start) return;
       var dx = e.clientX - start.x;
-      if (Math.abs(dx) > 4) moved = true;
+      var dy = e.clientY - start.y;
+      if (Math.abs(dx) > 4 || Math.abs(dy) > 4) moved = true;
       if (moved) {
         frame.scrollLeft = start.left - dx;
+        frame.scrollTop = start.top - dy; /* only in the side-by-side pane does it scroll up and down */
         frame.classList.add("wsd-diagram--dragging");
         e.preventDefault();
       }
@@ -243,6 +245,7 @@
     strip.style.marginBottom = -height + "px";
     var top = headerBottom();
     strip.style.top = top + "px";
+    if (inPane(figure)) top = frame.getBoundingClientRect().top; /* the frame scrolls, not the page */
     var hidden = frame.offsetParent === null;
     var headsGone = box.top + range[1] * scale < top;
     var stillThere = box.bottom > top + height * 2;

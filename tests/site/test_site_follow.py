@@ -256,3 +256,27 @@ def test_phone_show_diagram_opens_at_the_paragraph_last_read(open_page) -> None:
     page.locator(".wsd-show").first.click()
     page.wait_for_function(f"({STEP_IN_VIEW})({first}).inside", timeout=5000)
     assert not page.evaluate("document.scrollingElement.scrollWidth > innerWidth")
+
+
+def test_narrowing_the_window_below_1600_px_restores_one_column(open_page) -> None:
+    page = open_page(WIDE)
+    assert _side(page)["side"]
+    page.set_viewport_size({"width": DESKTOP[0], "height": DESKTOP[1]})
+    page.wait_for_function("!document.querySelector('.wsd-side')")
+    state = _side(page)
+    assert state["listAfterFigure"] and not state["sideways"], state
+    assert page.evaluate("document.querySelectorAll('.wsd-step--near, .wsd-reading').length") == 0
+    page.set_viewport_size({"width": WIDE[0], "height": WIDE[1]})
+    page.wait_for_function("!!document.querySelector('.wsd-pane figure')")
+
+
+def test_dragging_pans_the_pane_up_and_down(open_page) -> None:
+    page = open_page(WIDE)
+    frame = page.locator(".wsd-pane .wsd-diagram").first
+    box = frame.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] - 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 60, box["y"] + 60, steps=8)
+    page.mouse.up()
+    scrolled = page.evaluate("[document.querySelector('.wsd-pane .wsd-diagram').scrollTop, window.scrollY]")
+    assert scrolled[0] > 200 and scrolled[1] == 0, scrolled
