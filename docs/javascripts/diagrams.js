@@ -73,7 +73,8 @@
     setZoom(figure, zoom);
     var ratio = currentZoom(figure) / before;
     frame.scrollLeft = px * ratio - (x - box.left);
-    frame.scrollTop = py * ratio - (y - box.top);
+    if (frame.scrollHeight > frame.clientHeight + 1) frame.scrollTop = py * ratio - (y - box.top);
+    else window.scrollBy(0, (y - box.top) * (ratio - 1)); /* the page holds the frame: move it instead */
   }
 
   function currentZoom(figure) {

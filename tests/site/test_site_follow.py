@@ -35,6 +35,14 @@ STEP_IN_VIEW = """n => {
             near: g.classList.contains('wsd-step--near'), on: g.classList.contains('wsd-step--on')};
 }"""
 
+# The diagram point (in SVG units) under a client point, and back.
+UNDER = """([x, y]) => { const svg = document.querySelector('.wsd-diagram > svg');
+    const r = svg.getBoundingClientRect(), k = r.width / svg.viewBox.baseVal.width;
+    return [(x - r.left) / k, (y - r.top) / k]; }"""
+WHERE = """([u, v]) => { const svg = document.querySelector('.wsd-diagram > svg');
+    const r = svg.getBoundingClientRect(), k = r.width / svg.viewBox.baseVal.width;
+    return [r.left + u * k, r.top + v * k]; }"""
+
 # Put a block (paragraph or list item) at the reading line: a third down the
 # screen below the header.
 TO_READING_LINE = """block => {
@@ -171,13 +179,19 @@ def test_ctrl_wheel_zooms_the_diagram_and_the_plain_wheel_scrolls_the_page(open_
     page.evaluate("window.scrollTo(0, 200)")
     box = page.locator(".wsd-diagram").first.bounding_box()
     width = "document.querySelector('.wsd-diagram > svg').getBoundingClientRect().width"
-    before, scrolled = page.evaluate(width), page.evaluate("window.scrollY")
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"], 600) / 2)
+    x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"], 600) / 2
+    before = page.evaluate(width)
+    spot = page.evaluate(UNDER, [x, y])
+    page.mouse.move(x, y)
     page.keyboard.down("Control")
     page.mouse.wheel(0, -200)
     page.keyboard.up("Control")
     page.wait_for_function(f"{width} > {before} * 1.2", timeout=3000)
-    assert page.evaluate("window.scrollY") == scrolled and page.evaluate("visualViewport.scale") == 1
+    assert page.evaluate("visualViewport.scale") == 1
+    # The point of the diagram under the pointer stays under it.
+    after = page.evaluate(WHERE, spot)
+    assert abs(after[0] - x) < 3 and abs(after[1] - y) < 3, (x, y, after)
+    scrolled = page.evaluate("window.scrollY")
     page.mouse.wheel(0, 400)
     page.wait_for_function(f"window.scrollY > {scrolled} + 100", timeout=3000)
 
@@ -205,11 +219,15 @@ def test_pinch_zooms_the_diagram_not_the_page(open_page) -> None:
     box = frame.bounding_box()
     width = "document.querySelector('.wsd-diagram > svg').getBoundingClientRect().width"
     before = page.evaluate(width)
-    _pinch(page, box["x"] + box["width"] / 2, box["y"] + min(box["height"], 400) / 2, 40, 120)
+    x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"], 400) / 2
+    spot = page.evaluate(UNDER, [x, y])
+    _pinch(page, x, y, 40, 80)
     page.wait_for_timeout(100)
     after = page.evaluate(width)
-    assert after > before * 2, (before, after)
+    assert after > before * 1.6, (before, after)
     assert page.evaluate("visualViewport.scale") == 1
+    moved = page.evaluate(WHERE, spot)  # what was between the fingers still is
+    assert abs(moved[0] - x) < 4 and abs(moved[1] - y) < 4, (x, y, moved)
     # The − button goes on from the zoom the pinch left.
     page.locator(".wsd-zoom-step", has_text="−").first.click()
     assert abs(page.evaluate(width) - after / 1.25) < 2
