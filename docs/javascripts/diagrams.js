@@ -503,6 +503,7 @@
       article.wsdNodes.forEach(function (node) { article.appendChild(node); });
       side.remove();
       article.querySelectorAll("." + ACTIVE).forEach(function (f) { f.classList.remove(ACTIVE); });
+      leadFigures(article).forEach(function (figure) { figure.querySelector("figcaption").removeAttribute("tabindex"); });
       mark([], NEAR);
       if (reading) reading.classList.remove("wsd-reading");
       reading = null;
@@ -519,9 +520,10 @@
       side.appendChild(text);
       side.appendChild(pane);
       article.appendChild(side);
-      pane.addEventListener("click", function (e) {
-        var figure = e.target.closest(".wsd-figure");
-        if (figure && !figure.classList.contains(ACTIVE)) { activate(figure); e.preventDefault(); }
+      lead.forEach(function (figure) { figure.querySelector("figcaption").tabIndex = 0; });
+      pane.addEventListener("click", pick);
+      pane.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") pick(e);
       });
       activate(lead[0]);
       reading = null;
@@ -529,6 +531,12 @@
     refreshToggles();
     figures.forEach(update);
     follow();
+  }
+
+  /* A click (or Enter) on one of the pane's other diagrams shows it. */
+  function pick(e) {
+    var figure = e.target.closest(".wsd-figure");
+    if (figure && !figure.classList.contains(ACTIVE)) { activate(figure); e.preventDefault(); }
   }
 
   function refreshToggles() {
