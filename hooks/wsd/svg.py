@@ -295,8 +295,18 @@ class _Writer:
         x, y, w, h = f.x, f.y, f.w, f.h
         self.o.append(f'<rect class="f"{_paint(f.fill)} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                       f'height="{num(h)}" rx="2"/>')
+        self.else_fills(f)
         for s in f.separators:
             self.o.append(f'<path class="fs" d="M{num(x)} {num(s.y)}H{num(x + w)}"/>')
+
+    def else_fills(self, f: Frame) -> None:
+        """``else #colour``: the branch from its separator down to the next one (or the frame's bottom)."""
+        seps = f.separators
+        for i, s in enumerate(seps):
+            if s.fill:
+                y2 = seps[i + 1].y if i + 1 < len(seps) else f.y + f.h
+                self.o.append(f'<rect style="fill:{s.fill}" x="{num(f.x)}" y="{num(s.y)}" '
+                              f'width="{num(f.w)}" height="{num(y2 - s.y)}"/>')
 
     def frame_labels(self, f: Frame) -> None:
         """The frame's tab and labels (drawn over lifelines and activation bars)."""
@@ -307,7 +317,7 @@ class _Writer:
         self.text(f.keyword, "fk", on=f.fill)
         self.text(f.label, "fl mt", on=f.fill)
         for s in f.separators:
-            self.text(s.label, "fl mt", on=f.fill)
+            self.text(s.label, "fl mt", on=s.fill or f.fill)
 
     def document(self, lay: Layout, title: str, desc: str) -> str:
         p = self.prefix
