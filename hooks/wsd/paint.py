@@ -9,7 +9,7 @@ they close, are put back in opening order by their top edge and depth).
 
 from __future__ import annotations
 
-from .model import Diagram, GroupElse, GroupEnd, GroupStart, Note
+from .model import Diagram, GroupElse, GroupEnd, GroupStart, Message, Note
 from .positioned import Layout
 
 __all__ = ["paint"]
@@ -36,7 +36,31 @@ def paint(diagram: Diagram, lay: Layout) -> Layout:
         for frame, colours in zip(opened, branches):
             for sep, colour in zip(frame.separators, colours):
                 sep.fill = colour
+    if any(frames) or any(any(cs) for cs in branches):
+        grounds = _grounds(diagram)
+        for arrow in lay.arrows:
+            arrow.fill = grounds.get(arrow.index, "")
     return lay
+
+
+def _grounds(diagram: Diagram) -> dict[int, str]:
+    """Event index of every message drawn on an author's frame or branch colour -> that colour
+    (the innermost coloured one: an uncoloured frame is transparent)."""
+    out: dict[int, str] = {}
+    open_: list[list[str]] = []   # per open frame: [its colour, the current branch's colour]
+    for k, ev in enumerate(diagram.events):
+        if isinstance(ev, GroupStart):
+            open_.append([ev.colour, ""])
+        elif isinstance(ev, GroupElse) and open_:
+            open_[-1][1] = ev.colour
+        elif isinstance(ev, GroupEnd) and open_:
+            open_.pop()
+        elif isinstance(ev, Message) and open_:
+            for frame, branch in reversed(open_):
+                if branch or frame:
+                    out[k] = branch or frame
+                    break
+    return out
 
 
 def _else_colours(diagram: Diagram) -> list[list[str]]:

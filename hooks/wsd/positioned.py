@@ -118,7 +118,7 @@ class Arrow(_Record):
 
     __slots__ = (
         "index", "src", "dst", "x1", "y1", "x2", "y2", "loop_x", "dotted", "open_head",
-        "both_ends", "label", "badge", "link", "hit", "edge"
+        "both_ends", "label", "badge", "link", "hit", "edge", "fill"
     )
 
     def __init__(  # noqa: D107
@@ -142,6 +142,7 @@ class Arrow(_Record):
         self.link = link
         self.hit = hit  # x, y, w, h of the clickable area
         self.edge = ""  # an edge message's other end (wsd.model.EDGES); src == dst then
+        self.fill = ""  # the author's frame or branch colour under the label ("" for the page)
 
 
 class NoteBox(_Record):

@@ -207,13 +207,15 @@ class _Writer:
         self.text(h.label, "pt", on="" if h.kind == "actor" else h.fill)
         self.close_link(h.link)
 
-    def arrow_head(self, x: float, y: float, d: int, open_head: bool) -> None:
+    def arrow_head(self, x: float, y: float, d: int, open_head: bool, ink: str = "") -> None:
         bx = x - d * C.ARROW_LEN
         if open_head:
-            self.o.append(f'<path class="ho" d="M{num(bx)} {num(y - C.ARROW_HALF)}L{num(x)} '
+            style = f' style="stroke:{ink}"' if ink else ""
+            self.o.append(f'<path class="ho"{style} d="M{num(bx)} {num(y - C.ARROW_HALF)}L{num(x)} '
                           f'{num(y)}L{num(bx)} {num(y + C.ARROW_HALF)}"/>')
         else:
-            self.o.append(f'<path class="h" d="M{num(x)} {num(y)}L{num(bx)} '
+            style = f' style="fill:{ink};stroke:{ink}"' if ink else ""
+            self.o.append(f'<path class="h"{style} d="M{num(x)} {num(y)}L{num(bx)} '
                           f'{num(y - C.ARROW_HALF)}L{num(bx)} {num(y + C.ARROW_HALF)}Z"/>')
 
     def arrow(self, a: Arrow) -> None:
@@ -227,29 +229,33 @@ class _Writer:
             self.o.append(f'<rect class="hit" x="{num(hx)}" y="{num(hy)}" width="{num(hw)}" '
                           f'height="{num(hh)}" rx="3"/>')
         cls = "m md" if a.dotted else "m"
+        # On an author's frame colour the arrow takes that colour's ink (an edge arrow
+        # runs out of its frame onto the page, so it keeps the theme's colour).
+        ink = ink_for(a.fill) if a.fill and not a.edge else ""
+        line = f' style="stroke:{ink}"' if ink else ""
         inset = 0.0 if a.open_head else C.ARROW_LEN - 1
         if a.loop_x is None:
             d = 1 if a.x2 >= a.x1 else -1
             x1 = a.x1 + (d * inset if a.both_ends else 0)
             x2 = a.x2 - d * inset
-            self.o.append(f'<path class="{cls}" d="M{num(x1)} {num(a.y1)}H{num(x2)}"/>')
-            self.arrow_head(a.x2, a.y2, d, a.open_head)
+            self.o.append(f'<path class="{cls}"{line} d="M{num(x1)} {num(a.y1)}H{num(x2)}"/>')
+            self.arrow_head(a.x2, a.y2, d, a.open_head, ink)
             if a.both_ends:
-                self.arrow_head(a.x1, a.y1, -d, a.open_head)
+                self.arrow_head(a.x1, a.y1, -d, a.open_head, ink)
         else:
             x1 = a.x1 + (inset if a.both_ends else 0)
-            self.o.append(f'<path class="{cls}" d="M{num(x1)} {num(a.y1)}H{num(a.loop_x)}'
+            self.o.append(f'<path class="{cls}"{line} d="M{num(x1)} {num(a.y1)}H{num(a.loop_x)}'
                           f'V{num(a.y2)}H{num(a.x2 + inset)}"/>')
-            self.arrow_head(a.x2, a.y2, -1, a.open_head)
+            self.arrow_head(a.x2, a.y2, -1, a.open_head, ink)
             if a.both_ends:
-                self.arrow_head(a.x1, a.y1, -1, a.open_head)
+                self.arrow_head(a.x1, a.y1, -1, a.open_head, ink)
         if a.badge is not None:
             b = a.badge
             self.o.append(f'<rect class="b" x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" '
                           f'height="{num(b.h)}" rx="{num(b.h / 2)}"/>'
                           f'<text class="bt" x="{num(b.x + b.w / 2)}" '
                           f'y="{num(b.y + b.h / 2 + 4)}" text-anchor="middle">{b.number}</text>')
-        self.text(a.label, "mt")
+        self.text(a.label, "mt", on=a.fill)
         self.close_link(a.link)
         if a.badge is not None:
             self.o.append("</g>")
