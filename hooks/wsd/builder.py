@@ -30,9 +30,10 @@ from .model import (
 )
 from .parser import Name, Stmt, clip
 
-__all__ = ["build", "MAX_DEPTH"]
+__all__ = ["build", "MAX_DEPTH", "MAX_PARALLEL"]
 
 MAX_DEPTH = 64   # deepest frame nesting accepted
+MAX_PARALLEL = 64   # most messages one parallel row takes (its labels are stacked pairwise)
 #: Statements that can share a parallel row (everything else takes rows of its own).
 IN_PARALLEL = ("message", "activate", "deactivate", "participant", "autonumber", "option", "title")
 _WHAT = {"note": "a {sub}", "group": "a frame ('{sub}')", "else": "'else'", "end": "'end'",
@@ -78,6 +79,7 @@ class _Builder:
         self.refused = 0              # frames refused for depth: their 'end' is swallowed
         self.last_message: int = -1   # index in events of a message that may absorb (de)activation
         self.parallel: tuple[str, int, int] | None = None   # open 'parallel {' / 'on': how, line, column
+        self.row_messages = 0   # messages in the open parallel row
 
     def ref(self, name: Name, line: int, *, use: bool = True) -> _P:
         p = self.parts.get(name.text)
@@ -270,6 +272,7 @@ class _Builder:
                                f"{_CLOSER[open_[0]]})", st.length)
                 return
             self.parallel = (how, st.line, st.column)
+            self.row_messages = 0
             self.add(ParallelStart(st.line))
             return
         opener = "{" if how == "}" else "on"
@@ -292,6 +295,12 @@ class _Builder:
     def not_in_parallel(self, st: Stmt) -> None:
         """Report ``st`` if it sits in an open parallel row but cannot share a row."""
         assert self.parallel is not None
+        if st.kind == "message":
+            self.row_messages += 1
+            if self.row_messages == MAX_PARALLEL + 1:
+                self.rep.error(st.line, st.column, f"too many messages in one parallel row (the "
+                               f"limit is {MAX_PARALLEL}; the row opened on line {self.parallel[1]})",
+                               st.length)
         if st.kind in IN_PARALLEL or st.kind == "parallel":  # parallel_ reports nesting
             return
         what = _WHAT.get(st.kind, "'parallel'").format(sub=st.sub)

@@ -284,7 +284,8 @@ class _Parser:
         if m:
             word = m.group(0).lower()
             rest = s[m.end():]
-            kw_like = not rest or rest[0] in " \t" or (rest[0] == ":" and word in PARTICIPANT_TYPES)
+            kw_like = (not rest or rest[0] in " \t" or (rest[0] == ":" and word in PARTICIPANT_TYPES)
+                       or (rest[0] == "{" and word == "parallel"))
             if kw_like and word in _KEYWORDS and not _ARROW_NEXT.match(rest):
                 return _KEYWORDS[word](self, word, rest, s, line, col, m.end())
         self.message(s, line, col)
