@@ -4,7 +4,11 @@ The result (:class:`Layout`) is plain slotted records that serialise to JSON
 (:func:`to_dict`), which is what the golden tests store and what
 :mod:`wsd.svg` draws. Layout is linear in the number of events: participant
 centres come from one forward pass over distance constraints, and every
-event takes its own row, so nothing needs pairwise overlap checks.
+event takes its own row, so nothing needs pairwise overlap checks, except
+inside a ``parallel`` row (at most ``builder.MAX_PARALLEL`` messages), whose
+labels are stacked where they would overlap (:class:`_Row`).
+Messages from and to the diagram's edge get their outer end last, once the
+width is known (:meth:`_Engine._edge_ends`).
 """
 
 from __future__ import annotations
