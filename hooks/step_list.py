@@ -43,6 +43,22 @@ def step_numbers(diagram: Diagram | None) -> list[int]:
     return [e.number for e in diagram.events if isinstance(e, Message) and e.number is not None]
 
 
+#: How a step list names the diagram's edge (``[->A``, ``A->]``): as the source writes it.
+EDGE_NAMES = {"left": "[", "right": "]"}
+
+
+def _sender(message: Message, names: list[str]) -> str:
+    if message.edge.startswith("from-"):
+        return EDGE_NAMES[message.edge.removeprefix("from-")]
+    return names[message.src]
+
+
+def _receiver(message: Message, names: list[str]) -> str:
+    if message.edge.startswith("to-"):
+        return EDGE_NAMES[message.edge.removeprefix("to-")]
+    return names[message.dst]
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.replace("\\n", " ").split())
 
@@ -72,7 +88,8 @@ def step_list_html(diagram: Diagram | None, step_prefix: str) -> str:
             out.append(
                 f'<li id="{step_prefix}{n}-text" class="wsd-steps-item" data-step="{n}">'
                 f'<a class="wsd-steps-num" href="#{step_prefix}{n}">{n}</a> '
-                f'<span class="wsd-steps-who">{escape(names[event.src])} → {escape(names[event.dst])}</span> '
+                f'<span class="wsd-steps-who">{escape(_sender(event, names))} → '
+                f'{escape(_receiver(event, names))}</span> '
                 f'<span class="wsd-steps-label">{escape(_one_line(event.label))}</span> '
                 f'<span class="wsd-steps-kind wsd-steps-kind--{kind}">{KINDS[kind]}</span>{code}</li>'
             )

@@ -18,7 +18,7 @@ import re
 from .errors import DiagramError, DiagramWarning, Reporter
 from .theme import theme_css
 
-__version__ = "1.4.0"
+__version__ = "1.5.0"
 
 __all__ = ["render", "DiagramError", "DiagramWarning", "theme_css", "__version__",
            "build_layout", "parse_diagram", "render_parsed"]

@@ -23,14 +23,22 @@ from .model import (
     GroupStart,
     Message,
     Note,
+    ParallelEnd,
+    ParallelStart,
     Participant,
     Space,
 )
 from .parser import Name, Stmt, clip
 
-__all__ = ["build", "MAX_DEPTH"]
+__all__ = ["build", "MAX_DEPTH", "MAX_PARALLEL"]
 
 MAX_DEPTH = 64   # deepest frame nesting accepted
+MAX_PARALLEL = 64   # most messages one parallel row takes (its labels are stacked pairwise)
+#: Statements that can share a parallel row (everything else takes rows of its own).
+IN_PARALLEL = ("message", "activate", "deactivate", "participant", "autonumber", "option", "title")
+_WHAT = {"note": "a {sub}", "group": "a frame ('{sub}')", "else": "'else'", "end": "'end'",
+         "divider": "a divider", "delay": "a delay ('...')", "space": "'space'",
+         "destroy": "'destroy'"}
 FOOTERS = ("none", "box", "bar", "mirror")
 
 
@@ -70,6 +78,8 @@ class _Builder:
         self.groups: list[tuple[str, int, int]] = []
         self.refused = 0              # frames refused for depth: their 'end' is swallowed
         self.last_message: int = -1   # index in events of a message that may absorb (de)activation
+        self.parallel: tuple[str, int, int] | None = None   # open 'parallel {' / 'on': how, line, column
+        self.row_messages = 0   # messages in the open parallel row
 
     def ref(self, name: Name, line: int, *, use: bool = True) -> _P:
         p = self.parts.get(name.text)
@@ -106,13 +116,15 @@ class _Builder:
 
     def message(self, st: Stmt) -> None:
         src_n, dst_n = st.names
+        if st.sub:  # an edge message: one participant, at the end that is not '[' or ']'
+            src_n = dst_n = dst_n if st.sub.startswith("from-") else src_n
         src = self.ref(src_n, st.line)
         create = "*" in st.markers
         if create and dst_n.text in self.parts and self.parts[dst_n.text].used:
             self.rep.warn(st.line, dst_n.column, f"'{clip(dst_n.text)}' already exists, so it cannot "
                           "be created here; drawn as a plain message", dst_n.length)
             create = False
-        if create and dst_n.text == src_n.text:
+        if create and dst_n.text == src_n.text and not st.sub:
             self.rep.warn(st.line, dst_n.column, "a participant cannot create itself",
                           dst_n.length)
             create = False
@@ -123,6 +135,7 @@ class _Builder:
             dst.created = True
         activate = "+" in st.markers
         deactivate = "-" in st.markers
+        # an edge message's participant is its receiver ('[->+A') or its sender ('A->-]')
         if deactivate and src.depth == 0:
             self.rep.warn(st.line, st.column, f"'{clip(src.alias)}' is not active, so '-' has no effect",
                           st.length)
@@ -139,7 +152,7 @@ class _Builder:
         self.add(Message(src.index, dst.index, st.text, dotted="--" in tok,
                          open_head=tok.endswith(">>"), both_ends=tok.startswith("<"),
                          activate=activate, deactivate=deactivate, create=create,
-                         number=number, link=st.link, line=st.line))
+                         number=number, link=st.link, line=st.line, edge=st.sub))
         self.last_message = len(self.events) - 1
 
     def lifeline(self, st: Stmt) -> None:
@@ -150,7 +163,7 @@ class _Builder:
             p.depth += 1
             p.used = True
             if isinstance(prev, Message) and prev.dst == p.index and not prev.activate \
-                    and prev.src != prev.dst:
+                    and (prev.src != prev.dst or prev.edge.startswith("from-")):
                 self.events[self.last_message] = replace(prev, activate=True)
                 return
             self.events.append(Activation(p.index, True, st.line))
@@ -161,7 +174,7 @@ class _Builder:
                 return
             p.depth -= 1
             if isinstance(prev, Message) and prev.src == p.index and not prev.deactivate \
-                    and prev.src != prev.dst:
+                    and (prev.src != prev.dst or prev.edge.startswith("to-")):
                 self.events[self.last_message] = replace(prev, deactivate=True)
                 return
             self.events.append(Activation(p.index, False, st.line))
@@ -204,7 +217,7 @@ class _Builder:
         if kind not in ("alt", "par"):
             self.rep.warn(st.line, st.column, f"'else' inside a '{kind}' frame (expected in "
                           "'alt' or 'par'); drawn as a separator", st.length)
-        self.add(GroupElse(st.text, st.line))
+        self.add(GroupElse(st.text, st.line, st.colour))
 
     def end(self, st: Stmt) -> None:
         if self.refused:
@@ -248,6 +261,53 @@ class _Builder:
         del self.groups[keep:]
         return inner
 
+    def parallel_(self, st: Stmt) -> None:
+        """``parallel {`` / ``}`` and ``parallel on`` / ``off``: the statements between share one row."""
+        how = st.sub
+        open_ = self.parallel
+        if how in ("{", "on"):
+            if open_ is not None:
+                self.rep.error(st.line, st.column, f"parallel rows cannot nest (the one opened on "
+                               f"line {open_[1]} is still open; close it first with "
+                               f"{_CLOSER[open_[0]]})", st.length)
+                return
+            self.parallel = (how, st.line, st.column)
+            self.row_messages = 0
+            self.add(ParallelStart(st.line))
+            return
+        opener = "{" if how == "}" else "on"
+        if open_ is None:
+            if how == "}":
+                self.rep.error(st.line, st.column, "'}' without an open 'parallel {' (remove it, "
+                               "or put 'parallel {' before the messages to draw side by side)", 1)
+            else:
+                self.rep.warn(st.line, st.column, "'parallel off' without 'parallel on'; ignored",
+                              st.length)
+            return
+        if open_[0] != opener:
+            self.rep.error(st.line, st.column, f"'{'}' if how == '}' else 'parallel off'}' does not close "
+                           f"the parallel row opened on line {open_[1]} (close it with "
+                           f"{_CLOSER[open_[0]]})", st.length)
+            return
+        self.parallel = None
+        self.add(ParallelEnd(st.line))
+
+    def not_in_parallel(self, st: Stmt) -> None:
+        """Report ``st`` if it sits in an open parallel row but cannot share a row."""
+        assert self.parallel is not None
+        if st.kind == "message":
+            self.row_messages += 1
+            if self.row_messages == MAX_PARALLEL + 1:
+                self.rep.error(st.line, st.column, f"too many messages in one parallel row (the "
+                               f"limit is {MAX_PARALLEL}; the row opened on line {self.parallel[1]})",
+                               st.length)
+        if st.kind in IN_PARALLEL or st.kind == "parallel":  # parallel_ reports nesting
+            return
+        what = _WHAT.get(st.kind, "'parallel'").format(sub=st.sub)
+        self.rep.error(st.line, st.column, f"{what} cannot share a parallel row (the row opened "
+                       f"on line {self.parallel[1]} holds messages and activations only; close it "
+                       f"first with {_CLOSER[self.parallel[0]]})", st.length)
+
     def autonumber(self, st: Stmt) -> None:
         self.number = None if st.text == "off" else int(st.text or "1")
 
@@ -269,6 +329,15 @@ class _Builder:
         self.title_line = st.line
 
     def finish(self, end_line: int) -> Diagram:
+        if self.parallel is not None:
+            how, line, col = self.parallel
+            if how == "{":
+                self.rep.error(line, col, "'parallel {' is never closed (add '}' after the last "
+                               "message of the row)", len("parallel {"))
+            else:
+                self.rep.warn(line, col, "'parallel on' is never turned off; its row ends at the "
+                              "end of the diagram", len("parallel on"))
+            self.add(ParallelEnd(end_line))
         while self.groups:
             kind, line, col = self.groups.pop()
             self.rep.warn(line, col, f"'{kind}' frame is never closed; closed at the end",
@@ -313,13 +382,17 @@ _DISPATCH = {
     "autonumber": _Builder.autonumber,
     "option": _Builder.option,
     "title": _Builder.title_,
+    "parallel": _Builder.parallel_,
 }
+_CLOSER = {"{": "'}'", "on": "'parallel off'"}
 
 
 def build(statements: list[Stmt], reporter: Reporter, end_line: int = 1) -> Diagram:
     """Resolve ``statements`` into a :class:`Diagram`, reporting problems to ``reporter``."""
     b = _Builder(reporter)
     for st in statements:
+        if b.parallel is not None:
+            b.not_in_parallel(st)
         handler = _DISPATCH.get(st.kind)
         if handler is not None:
             handler(b, st)

@@ -88,3 +88,13 @@ SPACE_H = 20               # room left by a bare 'space' (``space N`` gives N pi
 DESTROY_R = 7              # half size of the destroy cross
 
 CORNER_LINK = 2            # padding of the transparent hit area of linked messages
+
+# Messages from and to the diagram's edge ('[->A', 'A->]'): the margin is reserved only
+# on the side(s) such messages use.
+EDGE_GAP = 20              # room between the outermost content and the end of an edge arrow
+EDGE_MIN_LEN = 44          # shortest edge arrow (from its participant's lifeline or bar)
+
+# Parallel rows ('parallel {' ... '}'): every arrow of a row on one y; a label that would
+# overlap an earlier label of the row is stacked above it (the row grows), never moved sideways.
+PARALLEL_LABEL_SEP = 8     # least horizontal room between two labels side by side in a row
+PARALLEL_LABEL_GAP = 2     # vertical gap between a stacked label and the one under it

@@ -4,7 +4,11 @@ The result (:class:`Layout`) is plain slotted records that serialise to JSON
 (:func:`to_dict`), which is what the golden tests store and what
 :mod:`wsd.svg` draws. Layout is linear in the number of events: participant
 centres come from one forward pass over distance constraints, and every
-event takes its own row, so nothing needs pairwise overlap checks.
+event takes its own row, so nothing needs pairwise overlap checks, except
+inside a ``parallel`` row (at most ``builder.MAX_PARALLEL`` messages), whose
+labels are stacked where they would overlap (:class:`_Row`).
+Messages from and to the diagram's edge get their outer end last, once the
+width is known (:meth:`_Engine._edge_ends`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from .model import (
     GroupStart,
     Message,
     Note,
+    ParallelEnd,
+    ParallelStart,
     Space,
 )
 from .positioned import (
@@ -236,7 +242,7 @@ def _centres(d: Diagram, sizes: list[tuple[float, float]],
     if labels is None:
         labels = _LabelWidths(d)
     for ev in d.events:
-        if isinstance(ev, Message):
+        if isinstance(ev, Message) and not ev.edge:  # edge messages: see _Engine.edge_message
             lw = labels.width(ev.label, wrap_w)
             if ev.number is not None:
                 lw += labels.badge(ev.number)
@@ -318,6 +324,60 @@ class _FrameState:
         self.wrap_w = float(C.FRAME_LABEL_WRAP)
 
 
+class _Row:
+    """Where the labels of one parallel row go: every arrow on the row's y, each label
+    right above it unless it would overlap an earlier label of the row, which it then
+    sits above (the row grows; labels never move sideways, so each stays on its arrow).
+    """
+
+    __slots__ = ("boxes", "y", "lift")
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[int, float, float, float, float]] = []  # k, left, right, height, offset
+        self.y: float | None = None        # the row's arrow y, once settled
+        self.lift: dict[int, float] = {}   # how far each label sits above its usual place
+
+    def record(self, k: int, a: Arrow, top: float) -> None:
+        """First pass: the label box of arrow ``a`` and its arrow's depth under the row's top."""
+        if self.y is not None:
+            return
+        t = a.label
+        left = t.x - t.width / 2 if t.anchor == "middle" else t.x
+        right = left + t.width
+        if a.badge is not None:
+            left = min(left, a.badge.x)
+        width = right - left if (t.width or a.badge is not None) else 0.0
+        self.boxes.append((k, left, right if width else left, t.height, a.y1 - top))
+
+    def settle(self, top: float) -> None:
+        """Stack the labels that would overlap and fix the row's arrow y."""
+        placed: list[tuple[float, float, float, float]] = []   # left, right, upper, lower (above y)
+        depth = 0.0
+        for k, left, right, height, offset in self.boxes:
+            lift = 0.0
+            if right > left:
+                while True:
+                    lower = lift + C.MSG_LABEL_GAP
+                    upper = lower + height
+                    clash = [up for (l2, r2, up, low) in placed
+                             if l2 < right + C.PARALLEL_LABEL_SEP and left < r2 + C.PARALLEL_LABEL_SEP
+                             and low < upper and lower < up]
+                    if not clash:
+                        break
+                    lift = max(clash) + C.PARALLEL_LABEL_GAP - C.MSG_LABEL_GAP
+                placed.append((left, right, lift + C.MSG_LABEL_GAP + height, lift + C.MSG_LABEL_GAP))
+            self.lift[k] = lift
+            depth = max(depth, offset + lift)
+        self.y = top + depth
+
+    def place(self, k: int, top: float, y: float, label_h: float) -> tuple[float, float]:
+        """(label top, arrow y) of event ``k``: as laid out alone in the first pass, in
+        the row's place in the second."""
+        if self.y is None:
+            return top, y
+        return self.y - label_h - C.MSG_LABEL_GAP - self.lift[k], self.y
+
+
 class _Engine:
     """The vertical pass: walks events top to bottom with a y cursor."""
 
@@ -335,6 +395,9 @@ class _Engine:
         self.last_y: float | None = None          # arrow y of the previous event if a message
         self.last_pair: tuple[int, int] = (-1, -1)
         self.arrow_y: float | None = None          # y of the last arrow drawn (bars left open end there)
+        self.edge_arrows: list[Arrow] = []         # arrows from or to the diagram's edge (see _edge_ends)
+        self.row: _Row | None = None               # the parallel row being laid out
+        self.row_items: list[tuple[int, object]] | None = None  # its events, while they are read
         self.y = float(C.MARGIN)
         if n:
             self.span = (self.cx[0] - self.sizes[0][0] / 2, self.cx[-1] + self.sizes[-1][0] / 2)
@@ -388,6 +451,9 @@ class _Engine:
         label = m.label
         badge_w = _badge_w(m.number)
         top = self.y
+        if m.edge:
+            self.edge_message(k, m, badge_w)
+            return
         if m.src == m.dst:
             lines, tw = measure(label, width=self.wrap_w)
             self.self_message(k, m, lines, tw, len(lines) * C.LINE_HEIGHT, badge_w)
@@ -411,6 +477,8 @@ class _Engine:
         if m.create:
             w, h = self.sizes[m.dst]
             ay = max(ay, top + h / 2)
+        if self.row is not None:
+            top, ay = self.row.place(k, top, ay, lh)
         total = tw + badge_room
         mid = (x1 + x2) / 2
         long_arrow = abs(x2 - x1) > C.LONG_ARROW and total + 2 * C.MSG_LABEL_PAD <= abs(x2 - x1)
@@ -458,6 +526,8 @@ class _Engine:
                      badge_w: float) -> None:
         p = m.src
         top = self.y
+        if self.row is not None:
+            top, _ = self.row.place(k, top, top + lh + C.MSG_LABEL_GAP, lh)
         x1 = self.edge(p, 1)
         left = x1 + C.SELF_LABEL_DX
         badge = None
@@ -469,6 +539,8 @@ class _Engine:
             text = _text(m.label, left, top, "start", width=self.wrap_w)
         total = tw + (badge_w + C.BADGE_GAP if badge_w else 0)
         y1 = top + lh + C.MSG_LABEL_GAP
+        if self.row is not None and self.row.y is not None:  # a lifted label leaves the loop on the row
+            y1 = self.row.y
         y2 = y1 + C.SELF_H
         if m.deactivate:
             self.pop(p, y1)
@@ -640,6 +712,132 @@ class _Engine:
         self.touch(self.cx[p] - C.DESTROY_R, self.cx[p] + C.DESTROY_R)
         self.last_y = None
 
+    # -- messages from and to the diagram's edge ----------------------------------------
+    def edge_message(self, k: int, m: Message, badge_w: float) -> None:
+        """``[->A`` / ``A->]``: an arrow between ``A`` and the diagram's left or right edge.
+
+        The label sits next to the participant (inside any frame around it); the arrow's
+        other end is set when the diagram's width is known (:meth:`_edge_ends`).
+        """
+        p = m.src
+        out_side = -1 if m.edge.endswith("left") else 1    # from the participant towards the edge
+        incoming = m.edge.startswith("from-")
+        level = len(self.stacks[p]) + 1 if incoming and m.activate else None
+        px = self.edge(p, out_side, level)
+        lines, tw = measure(m.label, width=self.wrap_w)
+        lh = len(lines) * C.LINE_HEIGHT
+        badge_room = badge_w + C.BADGE_GAP if badge_w else 0
+        total = tw + badge_room
+        length = max(C.EDGE_MIN_LEN, total + 2 * C.MSG_LABEL_PAD)
+        outer = px + out_side * length   # provisional: the margin, once the width is known
+        top = self.y
+        ay = top + lh + C.MSG_LABEL_GAP
+        if self.row is not None:
+            top, ay = self.row.place(k, top, ay, lh)
+        left = px - C.MSG_LABEL_PAD - total if out_side < 0 else px + C.MSG_LABEL_PAD
+        badge = None
+        if badge_w:
+            badge = Badge(left, top + (C.LINE_HEIGHT - C.BADGE_H) / 2, badge_w, C.BADGE_H,
+                          m.number or 0)
+        text = _text(m.label, left + badge_room, top, "start", width=self.wrap_w)
+        x1, x2 = (outer, px) if incoming else (px, outer)
+        lo, hi = min(x1, x2), max(x1, x2)
+        hit = (lo - C.CORNER_LINK, top - C.CORNER_LINK, hi - lo + 2 * C.CORNER_LINK,
+               ay - top + 5 + C.CORNER_LINK)
+        arrow = Arrow(k, p, p, x1, ay, x2, ay, None, m.dotted, m.open_head, m.both_ends, text,
+                      badge, m.link, hit)
+        arrow.edge = m.edge
+        self.out.arrows.append(arrow)
+        self.edge_arrows.append(arrow)
+        b1, b2 = self.bars_extent(p)
+        self.touch(min(px, left, b1), max(px, left + total, b2))
+        if m.deactivate:
+            self.pop(p, ay)
+        if m.activate:
+            self.push(p, ay)
+        self.last_y = self.arrow_y = ay
+        self.last_pair = (p, p)
+        self.y = ay + C.ROW_GAP
+
+    def _edge_room(self, lo: float, hi: float) -> tuple[float, float]:
+        """The content's extent widened by ``C.EDGE_GAP`` on each side an edge arrow uses."""
+        sides = {a.edge.rpartition("-")[2] for a in self.edge_arrows}
+        return (lo - C.EDGE_GAP if "left" in sides else lo,
+                hi + C.EDGE_GAP if "right" in sides else hi)
+
+    def _edge_ends(self, width: float) -> None:
+        """Run every edge arrow out to the diagram's margin (after the final shift)."""
+        for a in self.edge_arrows:
+            outer = C.MARGIN if a.edge.endswith("left") else width - C.MARGIN
+            if a.edge.startswith("from-"):
+                a.x1 = outer
+            else:
+                a.x2 = outer
+            hx, hy, hw, hh = a.hit
+            lo, hi = min(hx, outer - C.CORNER_LINK), max(hx + hw, outer + C.CORNER_LINK)
+            a.hit = (lo, hy, hi - lo, hh)
+
+    # -- parallel rows ------------------------------------------------------------------
+    def collect_row(self, k: int, ev: object) -> None:
+        """Gather the events of a ``parallel`` row; lay them out at its end."""
+        kind = type(ev)
+        if kind is ParallelStart:
+            self.row_items = []
+        elif kind is ParallelEnd:
+            items, self.row_items = self.row_items or [], None
+            if items:
+                self.parallel_row(items)
+        else:
+            assert self.row_items is not None
+            self.row_items.append((k, ev))
+
+    def parallel_row(self, items: list[tuple[int, object]]) -> None:
+        """Messages (and activations) of one ``parallel`` row, every arrow on one y.
+
+        Laid out twice: the first pass only finds where each label would go (and
+        is undone), the second draws the row with the labels stacked (:class:`_Row`).
+        """
+        top = self.y
+        saved = self._row_state()
+        self.row = _Row()
+        self._row_pass(items, top)
+        self._row_restore(saved)
+        self.row.settle(top)
+        bottom = self._row_pass(items, top)
+        self.row = None
+        self.y = bottom
+
+    def _row_pass(self, items: list[tuple[int, object]], top: float) -> float:
+        assert self.row is not None
+        bottom = top
+        for k, ev in items:
+            self.y = top
+            before = len(self.out.arrows)
+            if type(ev) is Message:
+                self.message(k, ev)  # type: ignore[arg-type]
+            else:
+                self.activation(ev)  # type: ignore[arg-type]
+            if len(self.out.arrows) > before:
+                self.row.record(k, self.out.arrows[-1], top)
+            bottom = max(bottom, self.y)
+        return bottom
+
+    def _row_state(self) -> tuple:
+        f = self.frames[-1] if self.frames else None
+        out = self.out
+        return (len(out.arrows), len(out.heads), len(out.bars), len(self.edge_arrows),
+                [list(s) for s in self.stacks], list(self.life_start),
+                (f.x1, f.x2) if f else None, self.last_y, self.arrow_y, self.last_pair)
+
+    def _row_restore(self, saved: tuple) -> None:
+        (arrows, heads, bars, edges, stacks, life_start, frame_x, self.last_y, self.arrow_y,
+         self.last_pair) = saved
+        out = self.out
+        del out.arrows[arrows:], out.heads[heads:], out.bars[bars:], self.edge_arrows[edges:]
+        self.stacks, self.life_start = stacks, life_start
+        if frame_x is not None:
+            self.frames[-1].x1, self.frames[-1].x2 = frame_x
+
     # -- whole diagram ------------------------------------------------------------
     def _head_label(self, p: int, x: float, y: float) -> Text:
         part = self.d.participants[p]
@@ -676,6 +874,9 @@ class _Engine:
                   Space: self.space}
         for k, ev in enumerate(d.events):
             kind = type(ev)
+            if self.row_items is not None or kind is ParallelStart:
+                self.collect_row(k, ev)
+                continue
             if kind is Message:
                 message(k, ev)  # type: ignore[arg-type]
             elif kind is Note:
@@ -743,11 +944,13 @@ class _Engine:
         for b in out.bars:
             xs += (b.x, b.x + b.w)
         lo, hi = (min(xs), max(xs)) if xs else (0.0, 0.0)
+        lo, hi = self._edge_room(lo, hi)
         content = hi - lo
         title_w = out.title.width + C.TEXT_SLACK if out.title else 0.0
         width = max(content, title_w) + 2 * C.MARGIN
         dx = C.MARGIN - lo + max(0.0, (title_w - content) / 2)
         _shift(out, dx)
+        self._edge_ends(width)
         if out.title and width > C.TITLE_CENTRE_MAX:
             out.title.x, out.title.anchor = C.MARGIN, "start"
         elif out.title:

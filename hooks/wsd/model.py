@@ -10,8 +10,12 @@ from dataclasses import dataclass
 
 __all__ = [
     "Link", "Participant", "Message", "Activation", "Destroy", "Note",
-    "GroupStart", "GroupElse", "GroupEnd", "Divider", "Delay", "Space", "Event", "Diagram",
+    "GroupStart", "GroupElse", "GroupEnd", "Divider", "Delay", "Space", "ParallelStart",
+    "ParallelEnd", "Event", "Diagram", "EDGES",
 ]
+
+#: Where an edge message's other end is: ``[->A`` comes from the left edge, ``A->]`` goes to the right one.
+EDGES = ("from-left", "from-right", "to-left", "to-right")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,11 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """An arrow from ``src`` to ``dst`` (equal for a self message)."""
+    """An arrow from ``src`` to ``dst`` (equal for a self message).
+
+    An edge message (``[->A``, ``A->]``) has one participant: ``src == dst`` is that
+    participant and ``edge`` (one of :data:`EDGES`) says where the other end is.
+    """
 
     src: int
     dst: int
@@ -57,6 +65,7 @@ class Message:
     number: int | None
     link: Link | None
     line: int
+    edge: str = ""     # "" for a message between participants, else one of EDGES
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +117,7 @@ class GroupElse:
 
     label: str
     line: int
+    colour: str = ""   # the author's fill of the branch below it (``else #pink other``), or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +151,22 @@ class Space:
     line: int
 
 
-Event = Message | Activation | Destroy | Note | GroupStart | GroupElse | GroupEnd | Divider | Delay | Space
+@dataclass(frozen=True, slots=True)
+class ParallelStart:
+    """``parallel {`` or ``parallel on``: the messages up to :class:`ParallelEnd` share one row."""
+
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParallelEnd:
+    """``}`` or ``parallel off``: the end of a parallel row."""
+
+    line: int
+
+
+Event = Message | Activation | Destroy | Note | GroupStart | GroupElse | GroupEnd | Divider | Delay | Space \
+    | ParallelStart | ParallelEnd
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,8 @@ _COLOUR = re.compile(r"#([A-Za-z0-9]+)")
 #: Options at the end of a participant declaration: `` order 10`` and `` #colour``.
 _PART_OPTION = re.compile(r"(?:\s+order\s+(-?\d+)|\s+(#[A-Za-z0-9]+))\s*$", re.IGNORECASE)
 _NOTE_COLOUR = re.compile(r"\s+(#[A-Za-z0-9]+)\s*$")
+#: ``[`` and ``]`` in place of a participant: the diagram's left and right edges.
+_EDGE_SIDES = {"[": "left", "]": "right"}
 
 
 _MISSING_HINT = {
@@ -82,7 +84,9 @@ class Stmt:
 
     kinds: title, autonumber, option, participant, message, activate, deactivate,
     destroy, note (block kind in ``sub``), group (group kind in ``sub``), else, end,
-    divider, delay, space (pixels in ``text``). ``colour`` is a resolved ``#rrggbb``
+    divider, delay, space (pixels in ``text``), parallel (``{``, ``}``, ``on`` or ``off``
+    in ``sub``). A message's ``sub`` is its edge (``from-left``... see
+    :data:`wsd.model.EDGES`) or empty. ``colour`` is a resolved ``#rrggbb``
     or empty; ``order`` a participant's ``order N`` (None if not given).
     """
 
@@ -181,7 +185,6 @@ class _Parser:
         self.out: list[Stmt] = []
         self.linkbase = ""
         self.pending: tuple[Link, int, int] | None = None
-        self.braces = 0   # open 'parallel {' blocks: their '}' is swallowed
 
     # -- helpers -----------------------------------------------------------
     def name(self, raw: str, col: int, line: int, what: str) -> Name | None:
@@ -281,7 +284,8 @@ class _Parser:
         if m:
             word = m.group(0).lower()
             rest = s[m.end():]
-            kw_like = not rest or rest[0] in " \t" or (rest[0] == ":" and word in PARTICIPANT_TYPES)
+            kw_like = (not rest or rest[0] in " \t" or (rest[0] == ":" and word in PARTICIPANT_TYPES)
+                       or (rest[0] == "{" and word == "parallel"))
             if kw_like and word in _KEYWORDS and not _ARROW_NEXT.match(rest):
                 return _KEYWORDS[word](self, word, rest, s, line, col, m.end())
         self.message(s, line, col)
@@ -304,12 +308,9 @@ class _Parser:
                                f"(write 'A->B: message', or start it with '#' to make it a comment)",
                                len(word))
             return
-        if s[:i].strip() == "[" or s[i + len(tok):].lstrip("+-* \t").startswith("]"):
-            edge = s.index("[") if s[:i].strip() == "[" else s.index("]", i)
-            self.rep.error(line, col + edge, "messages from or to the diagram's edge ('[->A', 'A->]') "
-                           "are not supported (name the other side, e.g. 'Client->A')")
-            return
-        src = self.name(s[:i], col, line, "sender")
+        src_edge = _EDGE_SIDES.get(s[:i].strip(), "")
+        src = (Name(s[:i].strip(), col + len(s) - len(s.lstrip()), 1) if src_edge
+               else self.name(s[:i], col, line, "sender"))
         j = i + len(tok)
         markers = ""
         while j < len(s) and s[j] in "+-* \t":
@@ -320,12 +321,44 @@ class _Parser:
             j += 1
         colon = _find_outside_quotes(s, ":", j)
         dst_raw = s[j:colon] if colon >= 0 else s[j:]
-        dst = self.name(dst_raw, col + j, line, "receiver")
+        dst_edge = _EDGE_SIDES.get(dst_raw.strip(), "")
+        dst = (Name(dst_raw.strip(), col + j + len(dst_raw) - len(dst_raw.lstrip()), 1) if dst_edge
+               else self.name(dst_raw, col + j, line, "receiver"))
         text = unescape(s[colon + 1:].strip()) if colon >= 0 else ""
         if src is None or dst is None:
             return
-        self.emit(Stmt("message", line, col, len(s), text=text, names=(src, dst), arrow=tok,
-                       markers=markers, link=self.take_link()))
+        edge = ""
+        if src_edge or dst_edge:
+            edge = self.edge(src_edge, dst_edge, markers, dst, line, col + j - len(s[i + len(tok):j].lstrip()))
+            if not edge:
+                return
+        stmt = Stmt("message", line, col, len(s), text=text, names=(src, dst), arrow=tok,
+                    markers=markers, link=self.take_link())
+        stmt.sub = edge
+        self.emit(stmt)
+
+    def edge(self, src_edge: str, dst_edge: str, markers: str, dst: Name, line: int,
+             mark_col: int) -> str:
+        """``from-left`` ... ``to-right`` for an edge message, or "" (and an error) if it cannot
+        be one. ``mark_col`` is the column of the first marker after the arrow."""
+        if src_edge and dst_edge:
+            self.rep.error(line, dst.column, "a message needs a participant on at least one end "
+                           "(write '[->A' or 'A->]')")
+            return ""
+        at = {m: mark_col + markers.index(m) for m in markers}
+        if "*" in markers:
+            self.rep.error(line, at["*"], "'*' (create) cannot be used on a message from or to the "
+                           "diagram's edge (create the participant with a message from another one)")
+            return ""
+        if dst_edge and "+" in markers:
+            self.rep.error(line, at["+"], "'+' activates the receiver, and the diagram's edge cannot "
+                           "be activated (write '[->+A' to activate A)")
+            return ""
+        if src_edge and "-" in markers:
+            self.rep.error(line, at["-"], "'-' deactivates the sender, and the diagram's edge is "
+                           "not active (write 'A->-]' to end A's activation)")
+            return ""
+        return f"from-{src_edge}" if src_edge else f"to-{dst_edge}"
 
     def kw_title(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         text = rest.strip()
@@ -494,13 +527,23 @@ class _Parser:
 
     def kw_parallel(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         arg = rest.strip().lower()
-        if arg == "{":
-            self.braces += 1
-        self.rep.error(line, col, "'parallel' is not supported (messages are drawn one below "
-                       "the other; remove the 'parallel' lines)", len(word))
+        if arg not in ("{", "on", "off"):
+            self.rep.error(line, col + end + (len(rest) - len(rest.lstrip())) if arg else col,
+                           f"'parallel' takes '{{', 'on' or 'off'{f', not {clip(arg)!r}' if arg else ''} "
+                           "(write 'parallel {' ... '}', or 'parallel on' ... 'parallel off')",
+                           len(arg) if arg else len(word))
+            return
+        self.emit(Stmt("parallel", line, col, len(s), sub=arg))
 
     def kw_else(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
-        self.emit(Stmt("else", line, col, end, text=unescape(rest.strip())))
+        body = rest.lstrip()
+        colour = ""
+        if (paint := _COLOUR.match(body)) is not None:
+            colour = self.colour(paint.group(0), line, col + end + len(rest) - len(body))
+            body = body[paint.end():]
+        stmt = Stmt("else", line, col, end, text=unescape(body.strip()))
+        stmt.colour = colour
+        self.emit(stmt)
 
     def kw_end(self, word: str, rest: str, s: str, line: int, col: int, end: int) -> None:
         closer = rest.strip().lower()
@@ -538,8 +581,8 @@ class _Parser:
             if not s:
                 continue
             col = len(line) - len(s) + 1
-            if s == "}" and self.braces:
-                self.braces -= 1
+            if s == "}":  # closes a 'parallel {' (the builder matches them)
+                self.emit(Stmt("parallel", lineno, col, 1, sub="}"))
                 continue
             if s.startswith("#"):
                 m = _DIRECTIVE.match(s)

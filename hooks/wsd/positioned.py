@@ -118,7 +118,7 @@ class Arrow(_Record):
 
     __slots__ = (
         "index", "src", "dst", "x1", "y1", "x2", "y2", "loop_x", "dotted", "open_head",
-        "both_ends", "label", "badge", "link", "hit"
+        "both_ends", "label", "badge", "link", "hit", "edge", "fill"
     )
 
     def __init__(  # noqa: D107
@@ -141,6 +141,8 @@ class Arrow(_Record):
         self.badge = badge
         self.link = link
         self.hit = hit  # x, y, w, h of the clickable area
+        self.edge = ""  # an edge message's other end (wsd.model.EDGES); src == dst then
+        self.fill = ""  # the author's frame or branch colour under the label ("" for the page)
 
 
 class NoteBox(_Record):
@@ -162,13 +164,14 @@ class NoteBox(_Record):
 
 
 class Separator(_Record):
-    """An ``else`` line inside a frame, with its label."""
+    """An ``else`` line inside a frame, with its label (``fill``: the branch's colour)."""
 
-    __slots__ = ("y", "label")
+    __slots__ = ("y", "label", "fill")
 
     def __init__(self, y: float, label: Text) -> None:  # noqa: D107
         self.y = y
         self.label = label
+        self.fill = ""
 
 
 class Frame(_Record):
@@ -264,14 +267,17 @@ class Layout(_Record):
         self.crosses = [] if crosses is None else crosses
 
 
+_ONLY_IF_SET = ("fill", "edge")
+
+
 def to_dict(obj: object) -> object:
     """A JSON-ready view of a :class:`Layout` (or any part of it)."""
     if isinstance(obj, list | tuple):
         return [to_dict(o) for o in obj]
     if isinstance(obj, _Record):
-        # ``fill`` only when the author gave one: plain diagrams serialise as before.
+        # ``fill`` and ``edge`` only when set: plain diagrams serialise as before.
         return {f: to_dict(getattr(obj, f)) for f in obj.__slots__
-                if f != "fill" or getattr(obj, f)}
+                if f not in _ONLY_IF_SET or getattr(obj, f)}
     if isinstance(obj, Link):
         return {"href": obj.href, "tooltip": obj.tooltip}
     if isinstance(obj, float):

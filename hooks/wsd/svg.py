@@ -207,13 +207,15 @@ class _Writer:
         self.text(h.label, "pt", on="" if h.kind == "actor" else h.fill)
         self.close_link(h.link)
 
-    def arrow_head(self, x: float, y: float, d: int, open_head: bool) -> None:
+    def arrow_head(self, x: float, y: float, d: int, open_head: bool, ink: str = "") -> None:
         bx = x - d * C.ARROW_LEN
         if open_head:
-            self.o.append(f'<path class="ho" d="M{num(bx)} {num(y - C.ARROW_HALF)}L{num(x)} '
+            style = f' style="stroke:{ink}"' if ink else ""
+            self.o.append(f'<path class="ho"{style} d="M{num(bx)} {num(y - C.ARROW_HALF)}L{num(x)} '
                           f'{num(y)}L{num(bx)} {num(y + C.ARROW_HALF)}"/>')
         else:
-            self.o.append(f'<path class="h" d="M{num(x)} {num(y)}L{num(bx)} '
+            style = f' style="fill:{ink};stroke:{ink}"' if ink else ""
+            self.o.append(f'<path class="h"{style} d="M{num(x)} {num(y)}L{num(bx)} '
                           f'{num(y - C.ARROW_HALF)}L{num(bx)} {num(y + C.ARROW_HALF)}Z"/>')
 
     def arrow(self, a: Arrow) -> None:
@@ -227,29 +229,33 @@ class _Writer:
             self.o.append(f'<rect class="hit" x="{num(hx)}" y="{num(hy)}" width="{num(hw)}" '
                           f'height="{num(hh)}" rx="3"/>')
         cls = "m md" if a.dotted else "m"
+        # On an author's frame colour the arrow takes that colour's ink (an edge arrow
+        # runs out of its frame onto the page, so it keeps the theme's colour).
+        ink = ink_for(a.fill) if a.fill and not a.edge else ""
+        line = f' style="stroke:{ink}"' if ink else ""
         inset = 0.0 if a.open_head else C.ARROW_LEN - 1
         if a.loop_x is None:
             d = 1 if a.x2 >= a.x1 else -1
             x1 = a.x1 + (d * inset if a.both_ends else 0)
             x2 = a.x2 - d * inset
-            self.o.append(f'<path class="{cls}" d="M{num(x1)} {num(a.y1)}H{num(x2)}"/>')
-            self.arrow_head(a.x2, a.y2, d, a.open_head)
+            self.o.append(f'<path class="{cls}"{line} d="M{num(x1)} {num(a.y1)}H{num(x2)}"/>')
+            self.arrow_head(a.x2, a.y2, d, a.open_head, ink)
             if a.both_ends:
-                self.arrow_head(a.x1, a.y1, -d, a.open_head)
+                self.arrow_head(a.x1, a.y1, -d, a.open_head, ink)
         else:
             x1 = a.x1 + (inset if a.both_ends else 0)
-            self.o.append(f'<path class="{cls}" d="M{num(x1)} {num(a.y1)}H{num(a.loop_x)}'
+            self.o.append(f'<path class="{cls}"{line} d="M{num(x1)} {num(a.y1)}H{num(a.loop_x)}'
                           f'V{num(a.y2)}H{num(a.x2 + inset)}"/>')
-            self.arrow_head(a.x2, a.y2, -1, a.open_head)
+            self.arrow_head(a.x2, a.y2, -1, a.open_head, ink)
             if a.both_ends:
-                self.arrow_head(a.x1, a.y1, -1, a.open_head)
+                self.arrow_head(a.x1, a.y1, -1, a.open_head, ink)
         if a.badge is not None:
             b = a.badge
             self.o.append(f'<rect class="b" x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" '
                           f'height="{num(b.h)}" rx="{num(b.h / 2)}"/>'
                           f'<text class="bt" x="{num(b.x + b.w / 2)}" '
                           f'y="{num(b.y + b.h / 2 + 4)}" text-anchor="middle">{b.number}</text>')
-        self.text(a.label, "mt")
+        self.text(a.label, "mt", on=a.fill)
         self.close_link(a.link)
         if a.badge is not None:
             self.o.append("</g>")
@@ -295,8 +301,18 @@ class _Writer:
         x, y, w, h = f.x, f.y, f.w, f.h
         self.o.append(f'<rect class="f"{_paint(f.fill)} x="{num(x)}" y="{num(y)}" width="{num(w)}" '
                       f'height="{num(h)}" rx="2"/>')
+        self.else_fills(f)
         for s in f.separators:
             self.o.append(f'<path class="fs" d="M{num(x)} {num(s.y)}H{num(x + w)}"/>')
+
+    def else_fills(self, f: Frame) -> None:
+        """``else #colour``: the branch from its separator down to the next one (or the frame's bottom)."""
+        seps = f.separators
+        for i, s in enumerate(seps):
+            if s.fill:
+                y2 = seps[i + 1].y if i + 1 < len(seps) else f.y + f.h
+                self.o.append(f'<rect style="fill:{s.fill}" x="{num(f.x)}" y="{num(s.y)}" '
+                              f'width="{num(f.w)}" height="{num(y2 - s.y)}"/>')
 
     def frame_labels(self, f: Frame) -> None:
         """The frame's tab and labels (drawn over lifelines and activation bars)."""
@@ -307,7 +323,7 @@ class _Writer:
         self.text(f.keyword, "fk", on=f.fill)
         self.text(f.label, "fl mt", on=f.fill)
         for s in f.separators:
-            self.text(s.label, "fl mt", on=f.fill)
+            self.text(s.label, "fl mt", on=s.fill or f.fill)
 
     def document(self, lay: Layout, title: str, desc: str) -> str:
         p = self.prefix

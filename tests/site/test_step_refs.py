@@ -90,6 +90,13 @@ def test_step_list_lists_kinds_frames_and_links() -> None:
     assert 'href="#reboot-step-2"' in html and "Step list (3)" in html
 
 
+def test_step_list_names_the_diagram_edge_as_written() -> None:
+    source = "autonumber\n[->API: POST /servers\nAPI->>]: notify\nparallel {\n]->API: x\nAPI->[: y\n}\n"
+    html = step_list.step_list_html(step_list.parse(source), "s-")
+    who = re.findall(r'wsd-steps-who">(.*?)</span>', html)
+    assert who == ["[ → API", "API → ]", "] → API", "API → ["]
+
+
 def test_svg_steps_are_groups_with_stable_ids_kept_unique_on_a_page() -> None:
     svg = wsd.render(SOURCE, step_prefix="reboot-step-")
     assert re.findall(r'<g class="wsd-step" data-step="(\d)" id="reboot-step-\1">', svg) == ["1", "2", "3"]

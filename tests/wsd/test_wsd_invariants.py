@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wsd import constants as C
 from wsd.layout import Layout
+from wsd.model import ParallelEnd, ParallelStart
 from wsd.textmetrics import text_width
 
 NAMES = ["A", "B", "nova-api", "Compute", "计算节点", "DB", "x"]
@@ -17,6 +18,38 @@ WORDS = ["call", "reply", "task_state = REBOOTING", "重启", "POST /v2.1/server
          "mixed 混合文本 with nova/compute/manager.py:ComputeManager._reboot_instance 和中文",
          "x" * 90]
 EPS = 0.02
+ARROWS = ["->", "-->", "->>", "-->>", "<->", "<-->"]
+
+
+@st.composite
+def edge_message(draw, names: list[str], text: str) -> str:
+    """``[->A``, ``]->A``, ``A->]`` or ``A->[``, with any arrow and the markers each allows."""
+    a = draw(st.sampled_from(names))
+    arrow = draw(st.sampled_from(ARROWS))
+    side = draw(st.sampled_from(["[", "]"]))
+    if draw(st.booleans()):
+        return f"{side}{arrow}{draw(st.sampled_from(['', '+']))}{a}: {text}"
+    return f"{a}{arrow}{draw(st.sampled_from(['', '-']))}{side}: {text}"
+
+
+@st.composite
+def parallel_block(draw, names: list[str]) -> list[str]:
+    """``parallel {`` ... ``}`` or ``parallel on`` ... ``off`` around messages (edge and self ones too)."""
+    body = []
+    for _ in range(draw(st.integers(0, 5))):
+        text = draw(st.sampled_from(WORDS))
+        how = draw(st.integers(0, 4))
+        if how == 0:
+            body.append(draw(edge_message(names, text)))
+        elif how == 1:
+            body.append(f"activate {draw(st.sampled_from(names))}")
+        else:
+            a, b = draw(st.sampled_from(names)), draw(st.sampled_from(names))
+            marker = draw(st.sampled_from(["", "", "+", "-"]))
+            body.append(f"{a}{draw(st.sampled_from(ARROWS))}{marker}{b}: {text}")
+    if draw(st.booleans()):
+        return ["parallel {"] + ["  " + ln for ln in body] + ["}"]
+    return ["parallel on"] + body + ["parallel off"]
 
 
 
@@ -33,7 +66,7 @@ def diagrams(draw) -> str:
         lines.append(f'{kind} "{n}" as {n}')
     depth = 0
     for _ in range(draw(st.integers(0, 25))):
-        what = draw(st.integers(0, 12))
+        what = draw(st.integers(0, 14))
         a = draw(st.sampled_from(names))
         b = draw(st.sampled_from(names))
         text = draw(st.sampled_from(WORDS))
@@ -61,14 +94,41 @@ def diagrams(draw) -> str:
         elif what == 10:
             lines.append(draw(st.sampled_from(["== " + text + " ==", "...", "..." + text + "..."])))
         elif what == 11 and depth:
-            lines.append("else " + text)
+            lines.append("else " + draw(st.sampled_from(["", "#pink ", "#a0c4ff "])) + text)
+        elif what == 13:
+            lines.append(draw(edge_message(names, text)))
+        elif what == 14:
+            lines += draw(parallel_block(names))
         else:
             lines.append(f"ref over {a}: {text}")
     lines += ["end"] * depth
     return "\n".join(lines) + "\n"
 
 
+def _rows(text: str) -> dict[int, int]:
+    """Event index -> parallel row number, for the events inside ``parallel`` rows."""
+    rows: dict[int, int] = {}
+    row = None
+    for k, ev in enumerate(wsd.parse_diagram(text).events):
+        if isinstance(ev, ParallelStart):
+            row = k
+        elif isinstance(ev, ParallelEnd):
+            row = None
+        elif row is not None:
+            rows[k] = row
+    return rows
+
+
+def _label_box(a) -> tuple[float, float, float, float]:
+    """x1, y1, x2, y2 of a message's label with its badge."""
+    t = a.label
+    left = t.x - t.width / 2 if t.anchor == "middle" else t.x
+    x1 = min(left, a.badge.x) if a.badge else left
+    return x1, t.y - C.ASCENT, left + t.width, t.y - C.ASCENT + t.height
+
+
 def _check(lay: Layout, text: str) -> None:
+    rows = _rows(text)
     heads = sorted((h for h in lay.heads if h.where != "bottom"), key=lambda h: h.participant)
     centre = {h.participant: h.x + h.w / 2 for h in heads}
     # participants left to right without overlap
@@ -77,6 +137,15 @@ def _check(lay: Layout, text: str) -> None:
     # each message horizontal, between its lifeline centres, pointing the right way
     tol = C.ACT_W / 2 + 25 * C.ACT_NEST_DX
     for a in lay.arrows:
+        if a.edge:  # from or to the diagram's edge: from the margin to the lifeline (or its bars)
+            assert a.y1 == a.y2
+            outer = C.MARGIN if a.edge.endswith("left") else lay.width - C.MARGIN
+            inner = a.x2 if a.edge.startswith("from-") else a.x1
+            assert abs((a.x1 if a.edge.startswith("from-") else a.x2) - outer) < EPS, (a, text)
+            assert abs(inner - centre[a.src]) <= tol, (a, text)
+            assert (outer - inner) * (1 if a.edge.endswith("right") else -1) >= C.EDGE_MIN_LEN - EPS
+            assert a.label.y - C.ASCENT + a.label.height <= a.y1 + EPS
+            continue
         if a.src == a.dst:
             assert a.y2 > a.y1 and a.loop_x is not None and a.loop_x > a.x1
             continue
@@ -89,9 +158,22 @@ def _check(lay: Layout, text: str) -> None:
         assert a.label.width <= C.LABEL_MAX + EPS
         # ... and sits on its own row, above its arrow
         assert a.label.y - C.ASCENT + a.label.height <= a.y1 + EPS
-    # messages in source order, top to bottom
-    ys = [a.y1 for a in sorted(lay.arrows, key=lambda a: a.index)]
-    assert ys == sorted(ys) and len(set(ys)) == len(ys)
+    # messages in source order, top to bottom; only the messages of one parallel row share a y
+    order = sorted(lay.arrows, key=lambda a: a.index)
+    ys = [a.y1 for a in order]
+    assert ys == sorted(ys), text
+    for a1, a2 in zip(order, order[1:]):
+        same_row = a1.index in rows and rows[a1.index] == rows.get(a2.index)
+        assert (a1.y1 == a2.y1) == same_row, (a1, a2, text)
+    # labels in a parallel row never overlap (they stack instead)
+    by_row: dict[int, list] = {}
+    for a in order:
+        if a.index in rows and (a.label.width or a.badge):
+            by_row.setdefault(rows[a.index], []).append(_label_box(a))
+    for boxes in by_row.values():
+        for i, (x1, y1, x2, y2) in enumerate(boxes):
+            for u1, v1, u2, v2 in boxes[:i]:
+                assert x2 <= u1 + EPS or u2 <= x1 + EPS or y2 <= v1 + EPS or v2 <= y1 + EPS, (boxes, text)
     # notes do not overlap each other
     notes = sorted(lay.notes, key=lambda n: n.y)
     for n1, n2 in zip(notes, notes[1:]):

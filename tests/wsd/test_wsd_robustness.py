@@ -16,7 +16,8 @@ FRAGMENTS = ["A", "B", "服务", '"q:x"', "->", "-->", "->>", "-->>", "<->", "+"
              "title", "autonumber", "10", "off", "activate", "deactivate", "destroy",
              "participant", "actor", "participant:database", "as", "==", "...", "#",
              "# link: x.py#L1 t", "# linkbase: https://e.org/", "<script>", "&", "\\n",
-             "option footer=none", "\x00", "\ud800", "é", "😀"]
+             "option footer=none", "\x00", "\ud800", "é", "😀", "[", "]", "parallel", "{", "}",
+             "parallel {", "parallel on", "parallel off", "#pink", "else #a0c4ff"]
 
 
 def _render_or_error(text: str) -> None:
@@ -47,7 +48,7 @@ def test_random_text(text: str) -> None:
 def test_mutated_goldens() -> None:
     rng = random.Random(20260101)
     sources = [read_source(p) for p in sorted(CASES.glob("*.wsd"))]
-    alphabet = "->:+*\"\n ,#=.\\abc服"
+    alphabet = "->:+*\"\n ,#=.\\abc服[]{}"
     for _ in range(400):
         text = list(rng.choice(sources))
         for _ in range(rng.randint(1, 6)):

@@ -82,4 +82,7 @@ def test_text_on_an_authors_fill_is_readable_in_both_schemes() -> None:
     # The ink is written on the text itself, so the dark scheme's light text
     # colours never land on a light custom fill.
     svg = wsd.render("participant A #lightblue\nnote over A #pink: x\nalt #lightgreen ok\nA->A: y\nend\n")
-    assert svg.count(f'style="fill:{INK_ON_LIGHT}') == 5  # head x2, note, frame keyword and label
+    # head x2, note, frame keyword and label, and the message drawn on the frame's colour
+    # (its label and arrowhead; its line gets the same ink as a stroke)
+    assert svg.count(f'style="fill:{INK_ON_LIGHT}') == 7
+    assert svg.count(f'style="stroke:{INK_ON_LIGHT}"') == 1
