@@ -17,6 +17,7 @@ OPERATIONS = (
     "interface-attach",
     "pause", "suspend", "lock",
     "console-output", "crash-dump",
+    "update",
 )
 
 SECTIONS = (
