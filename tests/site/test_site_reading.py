@@ -142,8 +142,11 @@ def test_step_link_brings_its_step_into_view(reading) -> None:
     assert state["right"] > 0 and state["left"] < size["width"], state
     # The address settles on the step: Material's navigation.tracking rewrites
     # it to the section's some 500 ms after a scroll ends; the step's comes back.
+    # Poll rather than sleep once: under load either rewrite may come late.
+    settled = f"() => location.hash === '#reboot-step-{first}'"
+    page.wait_for_function(settled, timeout=15000)
     page.wait_for_timeout(1500)
-    assert page.evaluate("location.hash") == f"#reboot-step-{first}"
+    page.wait_for_function(settled, timeout=15000)
     highlight = page.evaluate(
         f"getComputedStyle(document.querySelector('#reboot-step-{first} .m')).strokeWidth"
     )
