@@ -278,7 +278,7 @@ IDENTIFIER_QUERIES = [
     ("rebuild_instance", "operations/rebuild/"),
     ("terminate_instance", "operations/delete/"),
     ("reclaim_instance_interval", "operations/delete/"),
-    ("_validate_instance_group_policy", "operations/server-groups/"),
+    ("GroupAffinityViolation", "operations/server-groups/"),
     ("max_server_per_host", "operations/server-groups/"),
 ]
 
