@@ -18,6 +18,7 @@ OPERATIONS = (
     "pause", "suspend", "lock",
     "console-output", "crash-dump",
     "update",
+    "server-groups",
 )
 
 SECTIONS = (

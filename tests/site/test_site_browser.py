@@ -146,6 +146,8 @@ MIXED_QUERIES = [
     ("VNC 控制台 token", "operations/vnc-console/"),
     ("rescue 救援", "operations/rescue/"),
     ("boot 创建虚拟机", "operations/create/"),
+    ("anti-affinity 反亲和性", "operations/server-groups/"),
+    ("os-server-groups 服务器组", "operations/server-groups/"),
 ]
 
 
@@ -276,6 +278,8 @@ IDENTIFIER_QUERIES = [
     ("rebuild_instance", "operations/rebuild/"),
     ("terminate_instance", "operations/delete/"),
     ("reclaim_instance_interval", "operations/delete/"),
+    ("GroupAffinityViolation", "operations/server-groups/"),
+    ("max_server_per_host", "operations/server-groups/"),
 ]
 
 
