@@ -16,6 +16,7 @@ OPERATIONS = (
     "backup", "change-password", "reset-state",
     "interface-attach",
     "pause", "suspend", "lock",
+    "list-servers",
 )
 
 SECTIONS = (
