@@ -146,6 +146,7 @@ MIXED_QUERIES = [
     ("VNC 控制台 token", "operations/vnc-console/"),
     ("rescue 救援", "operations/rescue/"),
     ("boot 创建虚拟机", "operations/create/"),
+    ("server list 列出云主机", "operations/list-servers/"),
 ]
 
 
@@ -276,6 +277,9 @@ IDENTIFIER_QUERIES = [
     ("rebuild_instance", "operations/rebuild/"),
     ("terminate_instance", "operations/delete/"),
     ("reclaim_instance_interval", "operations/delete/"),
+    ("list_records_by_skipping_down_cells", "operations/list-servers/"),
+    ("CELL_TIMEOUT", "operations/list-servers/"),
+    ("MarkerNotFound", "operations/list-servers/"),
 ]
 
 
