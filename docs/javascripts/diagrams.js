@@ -240,8 +240,26 @@
     var stem = list ? list.getAttribute("data-diagram") : ref.getAttribute("data-wsd-ref");
     if (showSteps(stem, span[0], span[1] || span[0], true)) {
       e.preventDefault();
-      history.replaceState(history.state, "", "#" + stem + "-step-" + span[0]);
+      keepHash("#" + stem + "-step-" + span[0]);
     }
+  }
+
+  /* Material's navigation.tracking rewrites the hash to the nearest heading
+     once the page has been still for 250 ms, which would drop the step's
+     anchor after the smooth scroll: set it now and again once scrolling has
+     been quiet for longer than that. */
+  function keepHash(hash) {
+    var timer = null;
+    function settle() {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        window.removeEventListener("scroll", settle);
+        if (location.hash !== hash) history.replaceState(history.state, "", hash);
+      }, 400);
+    }
+    history.replaceState(history.state, "", hash);
+    window.addEventListener("scroll", settle, { passive: true });
+    settle();
   }
 
   function visible(node) {
