@@ -19,6 +19,7 @@ OPERATIONS = (
     "console-output", "crash-dump",
     "update",
     "server-groups",
+    "list-servers",
 )
 
 SECTIONS = (

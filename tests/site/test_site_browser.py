@@ -148,6 +148,7 @@ MIXED_QUERIES = [
     ("boot 创建虚拟机", "operations/create/"),
     ("anti-affinity 反亲和性", "operations/server-groups/"),
     ("os-server-groups 服务器组", "operations/server-groups/"),
+    ("server list 列出云主机", "operations/list-servers/"),
 ]
 
 
@@ -280,6 +281,9 @@ IDENTIFIER_QUERIES = [
     ("reclaim_instance_interval", "operations/delete/"),
     ("GroupAffinityViolation", "operations/server-groups/"),
     ("max_server_per_host", "operations/server-groups/"),
+    ("list_records_by_skipping_down_cells", "operations/list-servers/"),
+    ("CELL_TIMEOUT", "operations/list-servers/"),
+    ("MarkerNotFound", "operations/list-servers/"),
 ]
 
 

@@ -127,6 +127,9 @@ def test_step_link_brings_its_step_into_view(reading) -> None:
                      return r.top >= 0 && r.bottom <= innerHeight; }}""",
         timeout=5000,
     )
+    # Material's navigation.tracking may rewrite the hash while the page scrolls;
+    # the step's anchor must be back once scrolling has settled.
+    page.wait_for_function(f"location.hash === '#reboot-step-{first}'", timeout=5000)
     state = page.evaluate(
         f"""() => {{
             const g = document.getElementById('reboot-step-{first}');
