@@ -10,6 +10,8 @@ Rows:
   synthetic N    one diagram of N = 100, 1,000, 10,000, 40,000 events, one process each
                  (target: 10,000 under 2 s, time growing linearly: the us/event column
                  is the CPU time per event beyond the first 100 and should stay flat)
+  render only N  CPU time of wsd.render() alone on the synthetic diagrams, inside one process
+                 (separates the renderer's growth from start-up, output and process exit)
   peak memory    tracemalloc peak and max RSS while rendering 10,000 events (target < 100 MB)
   python -c pass interpreter start alone, for reference
 Each time is the best of --repeat runs (default 3) after one warm-up run, as wall time and as
@@ -118,6 +120,19 @@ def timed(cmd: list[str], repeat: int, cwd: Path) -> float:
     return best
 
 
+RENDER_ONLY_PROBE = r"""
+import sys, time
+import wsd
+text = open(sys.argv[1], encoding="utf-8").read()
+wsd.render(text)  # warm-up
+best = float("inf")
+for _ in range(int(sys.argv[2])):
+    t0 = time.process_time()
+    wsd.render(text)
+    best = min(best, time.process_time() - t0)
+print(best)
+"""
+
 MEMORY_PROBE = r"""
 import json, resource, sys
 trace = sys.argv[2] == "trace"
@@ -182,6 +197,15 @@ def main(argv: list[str]) -> int:
                 note += "; target < 2 s " + ("OK" if t < 2 else "MISSED")
             rows.append((f"synthetic {n:,}", f"{n:,} events", f"{t:.3f}",
                          f"{CPU[' '.join(cmd)]:.3f}", note))
+        inproc = tmp / "inproc.py"
+        inproc.write_text(RENDER_ONLY_PROBE, encoding="utf-8")
+        for n in (1000, 10_000, 40_000):
+            res = subprocess.run([py, str(inproc), str(tmp / f"synth{n}.wsd"), str(repeat)],
+                                 env=child_env(tmp / "pycache"), capture_output=True, text=True, check=True)
+            cpu = float(res.stdout)
+            rows.append((f"render only {n:,}", f"{n:,} events", "-", f"{cpu:.3f}",
+                         f"{cpu / n * 1e6:.1f} us/event: wsd.render() alone, in process "
+                         "(no interpreter start, file I/O or exit)"))
         probe = tmp / "probe.py"
         probe.write_text(MEMORY_PROBE, encoding="utf-8")
         mem = {}
