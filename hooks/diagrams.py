@@ -391,6 +391,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if operation is not None and (trouble := operations_index.problem(operation)):
         problem(f"{_site.page_path()}: {trouble}")
     tags = operations_index.search_tags(operation) if isinstance(operation, dict) else []
+    if isinstance(operation, dict):
+        tags += search_keys.page_cli_keys(operations_index.as_list(operation.get("cli")))
     tags += search_keys.page_keys(markdown, page.file.src_uri, _site.identifier_owners)
     tags += _site.identifier_words.get(page.file.src_uri, [])
     if tags:

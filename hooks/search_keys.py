@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CODE_SPAN_RE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
-WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+#: A word of code; leading and trailing underscores belong to it (``_hard_reboot``, ``__init__``).
+WORD_RE = re.compile(r"_*[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*_*")
 KEY_PREFIX = "00"
 CAMEL_RE = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}[a-z]")
 
@@ -37,8 +38,9 @@ CAMEL_RE = re.compile(r"[a-z0-9][A-Z]|[A-Z]{2}[a-z]")
 def key(word: str) -> str | None:
     """``word``'s search key if it is a code identifier, else None.
 
-    An identifier joins parts with ``_``, ``-`` or ``.``, or changes case
-    inside (``NoValidHost``, ``os-migrateLive``); plain words have no key.
+    An identifier joins parts with ``_``, ``-`` or ``.``, starts with ``_``, or
+    changes case inside (``NoValidHost``, ``os-migrateLive``, ``_hard_reboot``);
+    plain words have no key. ``_hard_reboot`` and ``hard_reboot`` share a key.
     """
     if not WORD_RE.fullmatch(word):
         return None
@@ -120,6 +122,53 @@ def page_keys(markdown: str, src_uri: str, owned: Mapping[str, str]) -> list[str
     keys = [k for k in code_keys(markdown) if owned.get(k, src_uri) == src_uri]
     keys += [k for k, page in owned.items() if page == src_uri and k not in keys]
     return keys
+
+
+#: CLI keys: ``0c`` + the folded command + ``0``; the end mark keeps the key of
+#: ``openstack server migrate`` from prefix-matching that of ``... migrate confirm``.
+CLI_PREFIX, CLI_END = "0c", "0"
+CLI_TOOLS = ("openstack", "nova")
+_CLI_WORD_RE = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def cli_keys(command: str) -> list[str]:
+    """Search keys of one CLI command: its command words folded into one word, and
+    the same with its first option (``openstack server set --state active`` gives
+    the keys of ``openstack server set`` and of ``openstack server set state``).
+
+    Material matches each word of a query on its own, so a page that writes
+    ``console log show`` can lose ``openstack console log show`` to a page full
+    of "console" and "show"; the key matches the whole command only.
+    docs/javascripts/search-options.js folds a query the same way.
+    """
+    words = command.lower().split()
+    if not words or words[0] not in CLI_TOOLS:
+        return []
+    verbs: list[str] = []
+    option = ""
+    for word in words:
+        if word.startswith("-"):
+            option = word.lstrip("-").split("=", 1)[0]
+            break
+        if not _CLI_WORD_RE.fullmatch(word):
+            break
+        verbs.append(word)
+    if len(verbs) < 2:
+        return []
+    base = re.sub(r"[^a-z0-9]", "", "".join(verbs))
+    keys = [CLI_PREFIX + base + CLI_END]
+    if option and _CLI_WORD_RE.fullmatch(option):
+        keys.append(CLI_PREFIX + base + re.sub(r"[^a-z0-9]", "", option) + CLI_END)
+    return keys
+
+
+def page_cli_keys(commands: Iterable[str]) -> list[str]:
+    """The CLI keys of a page's ``operation: cli:`` commands, in order, once each."""
+    seen: dict[str, None] = {}
+    for command in commands:
+        for k in cli_keys(command):
+            seen.setdefault(k, None)
+    return list(seen)
 
 
 def uncovered(actions: Iterable[Row], covered: set[str]) -> list[dict[str, str]]:

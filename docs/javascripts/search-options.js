@@ -1,4 +1,4 @@
-/* Two fixes to queries before they reach Material's search worker.
+/* What this script does to queries before they reach Material's search worker.
 
    1. Pasted CLI commands. In Material's query syntax a leading "-" excludes
       a word, so "openstack server reboot --hard" would hide the reboot page,
@@ -21,7 +21,13 @@
       folded into one lowercase word ("00novalidhost"); hooks/search_keys.py
       gives pages the same folded words as hidden tags.
 
-   4. Operations without a page. hooks/search_keys.py writes the Nova server
+   4. CLI commands. A query that starts with "openstack" or "nova" is also sent
+      as one folded word for its command words, and one with its first option
+      ("0copenstackconsolelogshow0"); pages carry the same keys for the
+      commands in their front matter (hooks/search_keys.py cli_keys), so the
+      page of the whole command wins over pages that merely use its words.
+
+   5. Operations without a page. hooks/search_keys.py writes the Nova server
       actions no page covers into window.__uncoveredActions; when the query
       names one, a note above the results says so and links to the
       operations index. The listener sits on the document, so it survives
@@ -38,7 +44,7 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
   var post = Worker.prototype.postMessage;
 
-  var WORD = /^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/;
+  var WORD = /^_*[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*_*$/;  // hooks/search_keys.py WORD_RE
   var KEY_PREFIX = "00";  // hooks/search_keys.py KEY_PREFIX
   var CAMEL = /[a-z0-9][A-Z]|[A-Z]{2}[a-z]/;
 
@@ -47,9 +53,32 @@
     return KEY_PREFIX + word.toLowerCase().replace(/[^a-z0-9]/g, "");
   }
 
+  /* hooks/search_keys.py cli_keys: "openstack server set --state active" also
+     searches "0copenstackserverset0 0copenstackserversetstate0". */
+  var CLI_WORD = /^[a-z][a-z0-9-]*$/;
+  function cliKeys(query) {
+    var words = query.toLowerCase().trim().split(/\s+/);
+    if (words[0] !== "openstack" && words[0] !== "nova") return [];
+    var verbs = [];
+    var option = "";
+    for (var i = 0; i < words.length; i++) {
+      if (words[i].charAt(0) === "-") {
+        option = words[i].replace(/^-+/, "").split("=")[0];
+        break;
+      }
+      if (!CLI_WORD.test(words[i])) break;
+      verbs.push(words[i]);
+    }
+    if (verbs.length < 2) return [];
+    var base = verbs.join("").replace(/[^a-z0-9]/g, "");
+    var keys = ["0c" + base + "0"];
+    if (option && CLI_WORD.test(option)) keys.push("0c" + base + option.replace(/[^a-z0-9]/g, "") + "0");
+    return keys;
+  }
+
   function rewrite(query) {
     var data = query.replace(/(^|\s)--(?=[\w\u4e00-\u9fff])/g, "$1");
-    var keys = data.split(/\s+/).map(folded).filter(Boolean);
+    var keys = data.split(/\s+/).map(folded).filter(Boolean).concat(cliKeys(query));
     if (keys.length) {
       data += " " + keys.join(" ");
     }

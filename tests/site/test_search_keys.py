@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
         ("build_and_run_instance", "00buildandruninstance"),
         ("os-migrateLive", "00osmigratelive"),
         ("VNCConsole", "00vncconsole"),
+        ("_hard_reboot", "00hardreboot"),
+        ("__init__", "00init"),
+        ("_validate_instance_group_policy", "00validateinstancegrouppolicy"),
+        ("_", None),
         ("reboot", None),
         ("Reboot", None),
         ("VNC", None),
@@ -70,3 +74,38 @@ def test_the_real_tables_read_and_name_real_actions() -> None:
     names = {a["action"] for a in left}
     assert "trigger_crash_dump" in names and "reboot" not in names and "pause" not in names
     assert len(left) == len(actions) - 2
+
+
+@pytest.mark.parametrize(
+    ("command", "keys"),
+    [
+        ("openstack console log show", ["0copenstackconsolelogshow0"]),
+        ("openstack server set --state active", ["0copenstackserverset0", "0copenstackserversetstate0"]),
+        ("openstack server create --hint group=<uuid>", ["0copenstackservercreate0", "0copenstackservercreatehint0"]),
+        ("nova console-log", ["0cnovaconsolelog0"]),
+        ("openstack server show <server>", ["0copenstackservershow0"]),
+        ("openstack", []),
+        ("virsh list", []),
+    ],
+)
+def test_cli_keys(command: str, keys: list[str]) -> None:
+    assert search_keys.cli_keys(command) == keys
+
+
+def test_cli_keys_do_not_prefix_each_other() -> None:
+    """Material matches query words as prefixes: one command's key must not be the
+    start of another's, or ``openstack server migrate`` would also hit ``... migrate confirm``."""
+    short = search_keys.cli_keys("openstack server migrate")[0]
+    longer = search_keys.cli_keys("openstack server migrate confirm")[0]
+    assert not longer.startswith(short)
+
+
+def test_every_page_cli_command_has_a_key() -> None:
+    """Every command in the pages' front matter that starts with openstack/nova gets a key."""
+    import yaml
+
+    for page in sorted((ROOT / "docs" / "operations").glob("*.md")):
+        front = yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1])
+        for command in front["operation"].get("cli") or []:
+            if command.split()[0] in ("openstack", "nova"):
+                assert search_keys.cli_keys(command), f"{page.name}: {command!r} gets no search key"

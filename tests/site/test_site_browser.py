@@ -281,6 +281,7 @@ IDENTIFIER_QUERIES = [
     ("reclaim_instance_interval", "operations/delete/"),
     ("GroupAffinityViolation", "operations/server-groups/"),
     ("max_server_per_host", "operations/server-groups/"),
+    ("_validate_instance_group_policy", "operations/server-groups/"),
     ("list_records_by_skipping_down_cells", "operations/list-servers/"),
     ("CELL_TIMEOUT", "operations/list-servers/"),
     ("MarkerNotFound", "operations/list-servers/"),
