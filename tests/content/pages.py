@@ -12,7 +12,7 @@ from .nova_source import DOCS
 
 OPERATIONS = (
     "create", "reboot", "rescue", "shelve", "evacuate", "snapshot", "vnc-console", "live-migration", "resize", "delete",
-    "stop-start", "rebuild", "volume-attach",
+    "stop-start", "rebuild", "volume-attach", "volume-swap",
     "backup", "change-password", "reset-state",
     "interface-attach",
     "pause", "suspend", "lock",

@@ -149,6 +149,8 @@ MIXED_QUERIES = [
     ("anti-affinity 反亲和性", "operations/server-groups/"),
     ("os-server-groups 服务器组", "operations/server-groups/"),
     ("server list 列出云主机", "operations/list-servers/"),
+    ("volume migration 卷迁移", "operations/volume-swap/"),
+    ("swap volume 交换卷", "operations/volume-swap/"),
 ]
 
 
