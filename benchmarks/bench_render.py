@@ -10,6 +10,7 @@ Rows:
   synthetic N    one diagram of N = 100, 1,000, 10,000, 40,000 events, one process each
                  (target: 10,000 under 2 s, time growing linearly: the us/event column
                  is the CPU time per event beyond the first 100 and should stay flat)
+  long label     one message whose label is a single 500,000-character word
   render only N  CPU time of wsd.render() alone on the synthetic diagrams, inside one process
                  (separates the renderer's growth from start-up, output and process exit)
   peak memory    tracemalloc peak and max RSS while rendering 10,000 events (target < 100 MB)
@@ -197,6 +198,12 @@ def main(argv: list[str]) -> int:
                 note += "; target < 2 s " + ("OK" if t < 2 else "MISSED")
             rows.append((f"synthetic {n:,}", f"{n:,} events", f"{t:.3f}",
                          f"{CPU[' '.join(cmd)]:.3f}", note))
+        long_label = tmp / "long_label.wsd"
+        long_label.write_text("A->B: " + "x" * 500_000 + "\n", encoding="utf-8")
+        cmd = [py, "-m", "wsd", str(long_label), "-o", str(out)]
+        t = timed(cmd, repeat, tmp)
+        rows.append(("long label", "500,000 chars", f"{t:.3f}", f"{CPU[' '.join(cmd)]:.3f}",
+                     "one unbroken word wrapped to lines (was minutes before wrap._split_chars)"))
         inproc = tmp / "inproc.py"
         inproc.write_text(RENDER_ONLY_PROBE, encoding="utf-8")
         for n in (1000, 10_000, 40_000):

@@ -67,6 +67,13 @@ def char_width(ch: str, bold: bool = False) -> int:
     return _DEFAULT
 
 
+def char_units(ch: str, bold: bool = False) -> int:
+    """The advance of one character in 1/1000 em: ``text_width`` is the sum of these
+    times ``size / 1000``, so a caller may add them up one character at a time."""
+    w = _TABLES[bold].get(ch)
+    return w if w is not None else char_width(ch, bold)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in px of a single line of ``text`` at ``size`` px."""
     cache = _CACHE[bold]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .textmetrics import text_width
+from .textmetrics import char_units, text_width
 
 __all__ = ["wrap"]
 
@@ -87,14 +87,33 @@ def _split_long(word: str, width: float, size: float, bold: bool) -> list[str]:
     if line:
         lines.append(line)
     out: list[str] = []
-    for ln in lines:  # a piece still too wide: break it by characters
-        while text_width(ln, size, bold) > width and len(ln) > 1:
-            cut = 1
-            while cut < len(ln) and text_width(ln[:cut + 1], size, bold) <= width:
-                cut += 1
-            out.append(ln[:cut])
-            ln = ln[cut:]
-        out.append(ln)
+    for ln in lines:
+        if text_width(ln, size, bold) <= width:
+            out.append(ln)
+        else:
+            out.extend(_split_chars(ln, width, size, bold))
+    return out
+
+
+def _split_chars(text: str, width: float, size: float, bold: bool) -> list[str]:
+    """``text`` cut between characters: each line takes as many as fit (at least one).
+
+    Adds up character advances as it goes, so a very long unbroken word (a
+    500,000-character label) costs one pass, not one measurement of the rest
+    of the word per line.
+    """
+    out: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        units = char_units(text[start], bold)
+        cut = start + 1
+        while cut < n:
+            more = units + char_units(text[cut], bold)
+            if more * size / 1000.0 > width:
+                break
+            units, cut = more, cut + 1
+        out.append(text[start:cut])
+        start = cut
     return out
 
 
