@@ -372,8 +372,9 @@ def _search_data(site: DiagramSite, pages: set[str], files: Files, config: MkDoc
     covered = {name for entry in site.operations for name in operations_index.as_list(entry.operation.get("rest"))}
     index = next((e for e in files.documentation_pages() if "<!-- operations-index -->" in e.content_string), None)
     script = search_keys.uncovered_script(search_keys.uncovered(actions, covered), index.url if index else "")
-    if files.get_file_from_path(UNCOVERED_JS) is not None:
-        files.remove(files.get_file_from_path(UNCOVERED_JS))
+    old = files.get_file_from_path(UNCOVERED_JS)
+    if old is not None:
+        files.remove(old)
     files.append(File.generated(config, UNCOVERED_JS, content=script))
 
 
@@ -412,7 +413,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert _site is not None
     site = _site
     started = time.perf_counter()
-    keys = [key for number, key in sorted(site.slot_stems.items()) if f"<!--wsd-slot:{number}-->" in html]
+    keys = [key for number, key in sorted(site.slot_stems.items()) if diagram_html.slot_marker(number) in html]
     if keys:
         where = site.page_path()
         order = list(dict.fromkeys(step_stem(key) for key in keys))

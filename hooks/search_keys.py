@@ -46,7 +46,12 @@ def key(word: str) -> str | None:
         return None
     if not (re.search(r"[-_.]", word) or CAMEL_RE.search(word)):
         return None
-    return KEY_PREFIX + re.sub(r"[^a-z0-9]", "", word.lower())
+    return KEY_PREFIX + _fold(word)
+
+
+def _fold(text: str) -> str:
+    """``text`` as one search word: lowercase letters and digits only."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def code_keys(markdown: str) -> list[str]:
@@ -155,10 +160,10 @@ def cli_keys(command: str) -> list[str]:
         verbs.append(word)
     if len(verbs) < 2:
         return []
-    base = re.sub(r"[^a-z0-9]", "", "".join(verbs))
+    base = _fold("".join(verbs))
     keys = [CLI_PREFIX + base + CLI_END]
     if option and _CLI_WORD_RE.fullmatch(option):
-        keys.append(CLI_PREFIX + base + re.sub(r"[^a-z0-9]", "", option) + CLI_END)
+        keys.append(CLI_PREFIX + base + _fold(option) + CLI_END)
     return keys
 
 

@@ -16,7 +16,6 @@ import wsd
 from wsd.model import Diagram, GroupElse, GroupEnd, GroupStart, Message
 
 SUMMARY = "步骤列表 · Step list"
-KINDS = {"call": "call", "cast": "cast", "reply": "reply"}
 
 
 def step_kind(message: Message) -> str:
@@ -91,7 +90,7 @@ def step_list_html(diagram: Diagram | None, step_prefix: str) -> str:
                 f'<span class="wsd-steps-who">{escape(_sender(event, names))} → '
                 f'{escape(_receiver(event, names))}</span> '
                 f'<span class="wsd-steps-label">{escape(_one_line(event.label))}</span> '
-                f'<span class="wsd-steps-kind wsd-steps-kind--{kind}">{KINDS[kind]}</span>{code}</li>'
+                f'<span class="wsd-steps-kind wsd-steps-kind--{kind}">{kind}</span>{code}</li>'
             )
     if not count:
         return ""

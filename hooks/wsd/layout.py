@@ -151,7 +151,7 @@ def _fit(d: Diagram, sizes: list[tuple[float, float]]
     best = None
     last_est = float("inf")
     notes = {k: _note_size(ev, C.NOTE_WRAP) for k, ev in enumerate(d.events) if isinstance(ev, Note)}
-    labels = _LabelWidths(d)
+    labels = _LabelWidths()
     for wrap_w in C.WRAP_STEPS:
         cx = _centres(d, sizes, wrap_w, labels)
         est = _estimate_width(d, sizes, notes, cx)
@@ -191,13 +191,10 @@ class _LabelWidths:
 
     __slots__ = ("natural", "wrapped", "badges")
 
-    def __init__(self, d: Diagram) -> None:
+    def __init__(self) -> None:
         self.natural: dict[str, float] = {}
         self.wrapped: dict[tuple[str, float | None], float] = {}
         self.badges: dict[int, float] = {}  # number -> badge width plus its gap
-        for ev in d.events:
-            if isinstance(ev, Message) and ev.label not in self.natural:
-                self.natural[ev.label] = measure(ev.label)[1]
 
     def width(self, label: str, wrap_w: float | None) -> float:
         w = self.natural.get(label)
@@ -240,7 +237,7 @@ def _centres(d: Diagram, sizes: list[tuple[float, float]],
     for i in range(n - 1):
         want(i, i + 1, sizes[i][0] / 2 + sizes[i + 1][0] / 2 + C.PART_GAP)
     if labels is None:
-        labels = _LabelWidths(d)
+        labels = _LabelWidths()
     for ev in d.events:
         if isinstance(ev, Message) and not ev.edge:  # edge messages: see _Engine.edge_message
             lw = labels.width(ev.label, wrap_w)
