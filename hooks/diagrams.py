@@ -418,7 +418,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         where = site.page_path()
         order = list(dict.fromkeys(step_stem(key) for key in keys))
         html = step_refs.link_step_refs(
-            html, order, site.step_numbers, lambda message: log.warning(f"{where}: {message}")
+            html, order, site.step_numbers, lambda message: problem(f"{where}: {message}")
         )
     html = step_refs.mark_english_tabs(html)
     listed: set[str] = set()

@@ -274,3 +274,17 @@ def test_local_render_hands_back_the_diagram_it_drew() -> None:
     outcome = DiagramRenderer(cache=None).render(STEPS_WSD, "a.wsd", "a-step-")
     assert outcome.ok and outcome.diagram is not None
     assert step_list_html(outcome.diagram, "a-step-") == step_list_html(parse(STEPS_WSD), "a-step-")
+
+
+def test_a_step_reference_to_no_step_fails_the_strict_build(make_project) -> None:
+    """A walkthrough's "Step 9" on a diagram with three steps is reported with its page
+    (through the hook's ``problem()``, so ``mkdocs serve`` keeps serving) and fails --strict."""
+    project = make_project(docs={"index.md": "# Home\n\n![A](../diagrams/a.wsd)\n\nStep 2 and Step 9.\n"},
+                           diagrams={"a.wsd": GOOD_WSD})
+    strict = run_build(project, project / "site")
+    assert strict.returncode != 0
+    assert "WARNING -  docs/index.md: step reference 'Step 9' points at no step of diagram 'a'" in strict.output
+    assert "Traceback" not in strict.output
+    lenient = run_build(project, project / "site2", strict=False)
+    assert lenient.returncode == 0
+    assert 'href="#a-step-2"' in lenient.page("")

@@ -85,7 +85,8 @@ def test_serve_keeps_serving_while_a_diagram_is_broken(make_project, tmp_path: P
     project = make_project(
         docs={
             "index.md": "# Home\n\n![A](../diagrams/a.wsd)\n",
-            "other.md": "# Other\n\n![B](../diagrams/b.wsd)\n",
+            # A walkthrough's step reference to no step is reported, never fatal under serve.
+            "other.md": "# Other\n\n![B](../diagrams/b.wsd)\n\nStep 9 does not exist.\n",
             "plain.md": "# Plain\n\nNo diagram here.\n",
         },
         diagrams={"a.wsd": GOOD_WSD, "b.wsd": GOOD_WSD.replace("reboot_instance", "other_call")},
@@ -118,6 +119,8 @@ def test_serve_keeps_serving_while_a_diagram_is_broken(make_project, tmp_path: P
     problems = [line for line in terminal.splitlines() if "diagrams/a.wsd:" in line]
     assert any("WARNING" in line and "diagrams/a.wsd:4:" in line for line in problems), terminal
     assert any("WARNING" in line and "diagrams/a.wsd:5:1:" in line for line in problems), terminal
+    assert any("WARNING" in line and "docs/other.md: step reference 'Step 9'" in line
+               for line in terminal.splitlines()), terminal
 
 
 def test_serve_rerenders_saved_diagram(make_project, tmp_path: Path) -> None:
